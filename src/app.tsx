@@ -1,0 +1,4 @@
+/** Which screen is showing. */
+export function App() {
+  return <main>Quire</main>;
+}

@@ -1,0 +1,27 @@
+/** The reader's settings: one typed record. Defaults and validation live in ./defaults.ts. See ./README.md. */
+
+export type FontChoice = 'literata' | 'atkinson' | 'opendyslexic' | 'serif' | 'sans';
+export type ThemeChoice = 'system' | 'light' | 'sepia' | 'dark' | 'black';
+/** A theme as painted: "system" resolved through prefers-color-scheme. */
+export type ResolvedTheme = Exclude<ThemeChoice, 'system'>;
+export type ColumnsChoice = 'auto' | 'one' | 'two';
+export type PageTurn = 'slide' | 'none';
+export type ParagraphStyle = 'indented' | 'spaced';
+export type ReadingMode = 'paginated' | 'scroll';
+
+export interface Settings {
+  font: FontChoice;
+  /** CSS px at the browser's default 16 px base; applied in rem. 14..32. */
+  fontSize: number;
+  /** Unitless line height, 1.2..2.0. */
+  lineHeight: number;
+  /** Line length in em, 30..45. */
+  measure: number;
+  justify: boolean;
+  paragraphs: ParagraphStyle;
+  theme: ThemeChoice;
+  columns: ColumnsChoice;
+  pageTurn: PageTurn;
+  smartPunctuation: boolean;
+  mode: ReadingMode;
+}

@@ -1,0 +1,83 @@
+/** The storage contract the rest of the app codes against. See ./README.md. */
+import type { Locator } from '../reader/locator';
+
+/** How storage is doing, for a visible note. `ok` shows nothing. */
+export type StorageStatus =
+  | { kind: 'ok' }
+  /** IndexedDB cannot be used: everything is kept in memory for this visit only. */
+  | { kind: 'memory'; message: string }
+  /** A write failed for lack of space; it will be retried. Nothing stored was lost. */
+  | { kind: 'quota'; message: string }
+  /** Another tab holds an older version of the database open. */
+  | { kind: 'blocked'; message: string }
+  /** Any other failure worth telling the reader about. */
+  | { kind: 'error'; message: string };
+
+/** A place the reader chose to keep. */
+export interface Bookmark {
+  id: string;
+  workId: string;
+  locator: Locator;
+  /** A short snippet of the text at the place. */
+  snippet: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** One measurement of reading speed: words read over active time. */
+export interface SpeedSample {
+  workId: string;
+  words: number;
+  ms: number;
+  updatedAt: number;
+}
+
+/** The reading-data file: what "Export reading data" writes and "Import" reads. */
+export interface ExportFile {
+  format: 'quire-reading-data';
+  version: number;
+  exportedAt: number;
+  positions: Locator[];
+  settings: { value: unknown; updatedAt: number } | null;
+  acknowledgements: { workId: string; updatedAt: number }[];
+  speedSamples: SpeedSample[];
+  bookmarks: Bookmark[];
+}
+
+/** The result of an import: what changed, or why nothing did. */
+export type ImportResult =
+  | { ok: true; merged: { positions: number; settings: number; acknowledgements: number; speedSamples: number; bookmarks: number } }
+  | { ok: false; message: string };
+
+/** Everything the app keeps on this device. Every read validates what it returns. */
+export interface ReadingStore {
+  getPosition(workId: string): Promise<Locator | undefined>;
+  /** Writes if newer than what is stored (by `updatedAt`); resolves true when written. */
+  putPosition(locator: Locator): Promise<boolean>;
+  /** Called when another tab wrote a newer position. Returns an unsubscribe. */
+  onPositionChange(listener: (locator: Locator) => void): () => void;
+
+  /** The stored settings record passed through `validate`, or undefined if none. */
+  getSettings<T>(validate: (raw: unknown) => T): Promise<T | undefined>;
+  putSettings(value: unknown): Promise<void>;
+
+  isAcknowledged(workId: string): Promise<boolean>;
+  acknowledge(workId: string): Promise<void>;
+  clearAcknowledgements(): Promise<void>;
+
+  addSpeedSample(sample: SpeedSample): Promise<void>;
+  getSpeedSamples(): Promise<SpeedSample[]>;
+
+  listBookmarks(workId: string): Promise<Bookmark[]>;
+  putBookmark(bookmark: Bookmark): Promise<void>;
+  deleteBookmark(id: string): Promise<void>;
+
+  exportData(): Promise<ExportFile>;
+  importData(file: unknown): Promise<ImportResult>;
+
+  /** Writes anything pending (debounced or retried) now. */
+  flush(): Promise<void>;
+  /** Subscribes to status changes; the listener is called at once with the current one. */
+  onStatus(listener: (status: StorageStatus) => void): () => void;
+  close(): void;
+}
