@@ -1,4 +1,39 @@
+/** Bootstrap only: open storage, load what the first screen needs, render, start the service worker. */
 import { render } from 'preact';
+import './styles/index.css';
+import './ui/controls/style.css';
 import { App } from './app';
+import { catalogue } from './content/catalogue';
+import { startPwa } from './pwa';
+import { createSettingsState } from './settings/state';
+import { AppStateContext, createAppState } from './state/app-state';
+import { flushOnHide } from './storage/lifecycle';
+import { openStore } from './storage/store';
 
-render(<App />, document.getElementById('app') as HTMLElement);
+const pwa = startPwa();
+const store = await openStore({ works: catalogue });
+const settings = createSettingsState(store);
+const [positions, acknowledged, speedSamples] = await Promise.all([
+  Promise.all(catalogue.map((w) => store.getPosition(w.id))),
+  Promise.all(catalogue.map(async (w) => ((await store.isAcknowledged(w.id)) ? w.id : null))),
+  store.getSpeedSamples(),
+  settings.ready,
+]);
+const state = createAppState({
+  catalogue,
+  store,
+  settings,
+  speedSamples,
+  positions: Object.fromEntries(positions.flatMap((p) => (p ? [[p.workId, p]] : []))),
+  acknowledged: acknowledged.filter((id): id is string => id !== null),
+  hash: location.hash,
+});
+window.addEventListener('hashchange', () => state.actions.syncFromHash(location.hash));
+flushOnHide(() => state.actions.flush());
+
+render(
+  <AppStateContext.Provider value={state}>
+    <App pwa={pwa} />
+  </AppStateContext.Provider>,
+  document.getElementById('app') as HTMLElement,
+);

@@ -46,7 +46,7 @@ export interface FromText {
   opening: string;
   /** Other facts the text states (e.g. that it follows another story). */
   notes: string[];
-  /** Paragraph count (non-empty lines that are paragraphs). */
+  /** Paragraph count as the source's format defines it: its non-empty lines (title, headings and markers included). */
   paragraphs: number;
   /** `wc -w` of the whole source file. */
   words: number;

@@ -44,6 +44,40 @@ export interface ExportFile {
   bookmarks: Bookmark[];
 }
 
+/** What storage needs to know of a work to check a stored place: its sections and their sizes. `WorkInfo` fits. */
+export interface WorkOutline {
+  id: string;
+  sections: { id: string; blockCount: number }[];
+}
+
+/** A stored record that a read ignored or corrected, for logs (never shown as an error). */
+export interface StorageProblem {
+  store: 'positions' | 'settings' | 'acknowledgements' | 'speedSamples' | 'bookmarks';
+  key: string;
+  /** 'ignored': the record was not used; 'clamped': it was moved to the nearest valid place. */
+  action: 'ignored' | 'clamped';
+  reason: string;
+}
+
+/** How to open the store: see `openStore()` in ./store.ts. */
+export interface StoreOptions {
+  /** The catalogue: places in unknown works are ignored, places past the end are clamped. */
+  works: readonly WorkOutline[];
+  /** Defaults to `globalThis.indexedDB`; when missing or failing, the store keeps data in memory. */
+  indexedDB?: IDBFactory;
+  /**
+   * Another tab needs a newer schema and this tab holds it up. The hook should save what the app
+   * holds (e.g. the position writer), then `store.close()` and reload. Default: flush, close, reload.
+   */
+  onBlocking?: () => void;
+  /** BroadcastChannel name for cross-tab position news. Default 'quire'. */
+  channelName?: string;
+  /** Where ignored or clamped records are reported. Default: console.warn. */
+  onProblem?: (problem: StorageProblem) => void;
+  /** Clock for `updatedAt` of settings, acknowledgements and exports. Default Date.now. */
+  now?: () => number;
+}
+
 /** The result of an import: what changed, or why nothing did. */
 export type ImportResult =
   | { ok: true; merged: { positions: number; settings: number; acknowledgements: number; speedSamples: number; bookmarks: number } }

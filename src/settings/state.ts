@@ -1,0 +1,98 @@
+/** Settings as a signal: loaded from storage, painted on every change, saved (coalesced). See ./README.md. */
+import { effect, signal, type ReadonlySignal } from '@preact/signals';
+import type { ReadingStore } from '../storage/types';
+import { applySettings } from './css';
+import { DEFAULT_SETTINGS, validateSettings } from './defaults';
+import type { Settings } from './types';
+
+/** The app's settings and the actions on them. */
+export interface SettingsState {
+  /** The current settings; defaults until `ready`. */
+  settings: ReadonlySignal<Settings>;
+  /** Resolves once the stored record has been read (or found missing or unreadable). */
+  ready: Promise<void>;
+  /** Replaces the settings: painted at once, saved shortly after. */
+  set(next: Settings): void;
+  /** Every setting back to its default. */
+  reset(): void;
+  /** Saves a pending change now (also done on pagehide and when the page is hidden). */
+  flush(): Promise<void>;
+  dispose(): void;
+}
+
+/** How long a burst of changes (a slider being dragged) is coalesced into one write. */
+const SAVE_DELAY_MS = 300;
+
+/**
+ * Creates the settings state. Nothing is painted until the stored record is read, so the
+ * first frame painted by public/boot.js is not overwritten with defaults in between.
+ */
+export function createSettingsState(
+  store: Pick<ReadingStore, 'getSettings' | 'putSettings'>,
+  paint: (settings: Settings) => void = applySettings,
+): SettingsState {
+  const settings = signal<Settings>({ ...DEFAULT_SETTINGS });
+  const loaded = signal(false);
+  let changedByUser = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let pending: Settings | undefined;
+
+  const ready = store
+    .getSettings(validateSettings)
+    .then((stored) => {
+      if (stored && !changedByUser) settings.value = stored;
+    })
+    .catch(() => {
+      // Unreadable storage: defaults stand; src/storage reports the problem itself.
+    })
+    .finally(() => {
+      loaded.value = true;
+    });
+
+  const stopPainting = effect(() => {
+    if (loaded.value) paint(settings.value);
+  });
+
+  const flush = async () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    const value = pending;
+    pending = undefined;
+    if (value) await store.putSettings(value);
+  };
+
+  const set = (next: Settings) => {
+    changedByUser = true;
+    loaded.value = true;
+    settings.value = validateSettings(next);
+    pending = settings.value;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(() => void flush().catch(() => undefined), SAVE_DELAY_MS);
+  };
+
+  const onPageHide = () => void flush().catch(() => undefined);
+  const onVisibility = () => {
+    if (document.visibilityState === 'hidden') onPageHide();
+  };
+  const listening = typeof addEventListener === 'function' && typeof document !== 'undefined';
+  if (listening) {
+    addEventListener('pagehide', onPageHide);
+    document.addEventListener('visibilitychange', onVisibility);
+  }
+
+  return {
+    settings,
+    ready,
+    set,
+    reset: () => set({ ...DEFAULT_SETTINGS }),
+    flush,
+    dispose: () => {
+      stopPainting();
+      if (listening) {
+        removeEventListener('pagehide', onPageHide);
+        document.removeEventListener('visibilitychange', onVisibility);
+      }
+      void flush().catch(() => undefined);
+    },
+  };
+}

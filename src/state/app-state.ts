@@ -1,0 +1,125 @@
+/** App state as signals, made once in createAppState() and handed down by context, with its actions beside it. */
+import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { WorkInfo } from '../content/types';
+import type { Locator } from '../reader/locator';
+import { pageSample, readingSpeed } from '../reader/reading-speed';
+import type { SettingsState } from '../settings/state';
+import type { ReadingStore, SpeedSample, StorageStatus } from '../storage/types';
+import { createPositionWriter } from '../storage/position-writer';
+import { parseHash, routeHash, type Route } from './router';
+
+export interface AppState {
+  catalogue: readonly WorkInfo[];
+  store: ReadingStore;
+  route: Signal<Route>;
+  settings: SettingsState;
+  storageStatus: Signal<StorageStatus>;
+  /** The latest known place in each work (for "continue reading" and progress). */
+  positions: Signal<Readonly<Record<string, Locator>>>;
+  /** Works whose adult-content notice was passed on this device. */
+  acknowledged: Signal<ReadonlySet<string>>;
+  currentWork: ReadonlySignal<WorkInfo | undefined>;
+  /** The reader's own page-read samples, newest last. */
+  speedSamples: Signal<readonly SpeedSample[]>;
+  /** Words per minute for time estimates, and whether it is measured or the default. */
+  speed: ReadonlySignal<{ wpm: number; measured: boolean }>;
+  actions: ReturnType<typeof createActions>;
+}
+
+interface Init {
+  catalogue: readonly WorkInfo[];
+  store: ReadingStore;
+  settings: SettingsState;
+  speedSamples?: readonly SpeedSample[];
+  positions?: Record<string, Locator>;
+  acknowledged?: Iterable<string>;
+  hash?: string;
+}
+
+/** Makes the app's state and actions. */
+export function createAppState(init: Init): AppState {
+  const route = signal<Route>(parseHash(init.hash ?? ''));
+  const speedSamples = signal<readonly SpeedSample[]>(init.speedSamples ?? []);
+  const state = {
+    catalogue: init.catalogue,
+    store: init.store,
+    route,
+    settings: init.settings,
+    storageStatus: signal<StorageStatus>({ kind: 'ok' }),
+    positions: signal<Readonly<Record<string, Locator>>>(init.positions ?? {}),
+    acknowledged: signal<ReadonlySet<string>>(new Set(init.acknowledged ?? [])),
+    currentWork: computed(() => {
+      const r = route.value;
+      return r.name === 'read' ? init.catalogue.find((w) => w.id === r.workId) : undefined;
+    }),
+    speedSamples,
+    speed: computed(() => readingSpeed(speedSamples.value)),
+  };
+  const full = state as AppState;
+  full.actions = createActions(full);
+  init.store.onStatus((status) => {
+    state.storageStatus.value = status;
+  });
+  init.store.onPositionChange((locator) => {
+    const known = state.positions.value[locator.workId];
+    if (!known || known.updatedAt < locator.updatedAt) {
+      state.positions.value = { ...state.positions.value, [locator.workId]: locator };
+    }
+  });
+  return full;
+}
+
+function createActions(state: AppState) {
+  const writer = createPositionWriter(state.store, { delay: 400 });
+  return {
+    /** Goes to a route and puts it in the URL (a new history entry, so Back works). */
+    navigate(route: Route): void {
+      const hash = routeHash(route);
+      if (location.hash !== hash) location.hash = hash;
+      state.route.value = route;
+    },
+    /** Follows the URL after the browser changed it (back/forward, a typed URL). */
+    syncFromHash(hash: string): void {
+      state.route.value = parseHash(hash);
+    },
+    /** A page was read: learn the reader's speed from it (pauses and skips are not counted). */
+    pageRead(workId: string, words: number, shownAt: number, now = Date.now()): void {
+      const sample = pageSample(workId, words, shownAt, now);
+      if (!sample) return;
+      state.speedSamples.value = [...state.speedSamples.value.slice(-199), sample];
+      void state.store.addSpeedSample(sample);
+    },
+    /** The reader moved: remember the place (debounced write, flushed on hide). */
+    savePosition(locator: Locator): void {
+      state.positions.value = { ...state.positions.value, [locator.workId]: locator };
+      writer.schedule(locator);
+    },
+    /** Writes any pending place now. */
+    flush(): Promise<void> {
+      return Promise.all([writer.flush(), state.settings.flush()]).then(() => state.store.flush());
+    },
+    /** The reader passed a work's adult-content notice. */
+    async acknowledge(workId: string): Promise<void> {
+      state.acknowledged.value = new Set([...state.acknowledged.value, workId]);
+      await state.store.acknowledge(workId);
+    },
+    /** Shows every notice again. */
+    async resetAcknowledgements(): Promise<void> {
+      batch(() => {
+        state.acknowledged.value = new Set();
+      });
+      await state.store.clearAcknowledgements();
+    },
+  };
+}
+
+export const AppStateContext = createContext<AppState | null>(null);
+
+/** The app state from context. */
+export function useAppState(): AppState {
+  const state = useContext(AppStateContext);
+  if (!state) throw new Error('useAppState() needs <AppStateContext.Provider>.');
+  return state;
+}

@@ -1,0 +1,60 @@
+/** The raw record operations both the IndexedDB and the in-memory store provide. Reads return unchecked values. */
+import type { Locator } from '../reader/locator';
+import type { AcknowledgementRecord, SettingsRecord } from './db';
+import type { Bookmark, SpeedSample } from './types';
+
+/** Checked records to merge (an import). */
+export interface MergeData {
+  positions: Locator[];
+  settings: SettingsRecord | null;
+  acknowledgements: AcknowledgementRecord[];
+  speedSamples: SpeedSample[];
+  bookmarks: Bookmark[];
+}
+
+/** How many records of each kind a merge wrote. */
+export type MergeCounts = Record<keyof MergeData, number>;
+
+/** Everything as stored, unchecked (an export checks it). */
+export interface RawDump {
+  positions: unknown[];
+  settings: unknown;
+  acknowledgements: unknown[];
+  speedSamples: unknown[];
+  bookmarks: unknown[];
+}
+
+/** Record operations; each is one transaction. */
+export interface Backend {
+  getPosition(workId: string): Promise<unknown>;
+  /** Reads, compares and writes in one transaction; true when written. */
+  putPositionIfNewer(locator: Locator): Promise<boolean>;
+  getSettings(): Promise<unknown>;
+  putSettings(record: SettingsRecord): Promise<void>;
+  getAcknowledgement(workId: string): Promise<unknown>;
+  putAcknowledgement(record: AcknowledgementRecord): Promise<void>;
+  clearAcknowledgements(): Promise<void>;
+  addSpeedSample(sample: SpeedSample): Promise<void>;
+  getSpeedSamples(): Promise<unknown[]>;
+  listBookmarks(workId: string): Promise<unknown[]>;
+  putBookmark(bookmark: Bookmark): Promise<void>;
+  deleteBookmark(id: string): Promise<void>;
+  dump(): Promise<RawDump>;
+  /** Writes each record that is newer than the stored one (speed samples: each one not already there). */
+  merge(data: MergeData): Promise<MergeCounts>;
+  close(): void;
+}
+
+/** True when `incoming` should replace `stored`: nothing stored, a stored record without a usable time, or an older one. */
+export function isNewer(stored: unknown, incoming: { updatedAt: number }): boolean {
+  if (typeof stored !== 'object' || stored === null) return true;
+  const t = (stored as { updatedAt?: unknown }).updatedAt;
+  return typeof t !== 'number' || !Number.isFinite(t) || incoming.updatedAt > t;
+}
+
+/** True when two speed samples are the same measurement (so a re-import adds nothing). */
+export function sameSample(a: unknown, b: SpeedSample): boolean {
+  if (typeof a !== 'object' || a === null) return false;
+  const s = a as Partial<SpeedSample>;
+  return s.workId === b.workId && s.updatedAt === b.updatedAt && s.words === b.words && s.ms === b.ms;
+}

@@ -1,0 +1,194 @@
+/** The IndexedDB store: one connection promise, one transaction per operation, reopened when the browser closes it. */
+import type { IDBPTransaction, StoreNames } from 'idb';
+import { isNewer, sameSample, type Backend, type MergeCounts, type RawDump } from './backend';
+import { ALL_STORES, openQuireDb, SETTINGS_KEY, type QuireDB, type QuireSchema } from './db';
+
+/** The database could not be opened (unavailable, refused, or newer than this code). */
+export class OpenError extends Error {
+  override readonly name = 'OpenError';
+  constructor(override readonly cause: unknown) {
+    super(`IndexedDB could not be opened: ${errorName(cause)}`);
+  }
+}
+
+/** What the store hears about the connection. */
+export interface IdbBackendEvents {
+  /** An older connection in another tab holds up our open. */
+  blocked(): void;
+  /** Our open succeeded (after a block, or a reopen). */
+  opened(): void;
+  /** Our connection holds up another tab's upgrade. */
+  blocking(): void;
+}
+
+/** The IndexedDB backend, plus `open()` to connect now (so a failure is known at start). */
+export interface IdbBackend extends Backend {
+  open(): Promise<void>;
+}
+
+/** The name of an error, for matching DOMExceptions across realms. */
+export function errorName(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'name' in error ? String((error as { name: unknown }).name) : String(error);
+}
+
+type Mode = 'readonly' | 'readwrite';
+type Names = StoreNames<QuireSchema>;
+
+/** Creates the IndexedDB backend on `factory`. Nothing is opened until first use or `open()`. */
+export function createIdbBackend(factory: IDBFactory, events: IdbBackendEvents): IdbBackend {
+  let dbPromise: Promise<QuireDB> | null = null;
+  let closed = false;
+
+  function connect(): Promise<QuireDB> {
+    if (closed) return Promise.reject(new Error('Quire storage is closed'));
+    if (dbPromise) return dbPromise;
+    let opening: Promise<QuireDB>;
+    try {
+      opening = openQuireDb(factory, {
+        blocked: events.blocked,
+        blocking: events.blocking,
+        // The browser dropped the connection: the next operation opens a new one.
+        terminated: () => {
+          if (dbPromise === current) dbPromise = null;
+        },
+      });
+    } catch (error) {
+      return Promise.reject(new OpenError(error));
+    }
+    const current: Promise<QuireDB> = opening.then(
+      (db) => {
+        if (closed) db.close();
+        events.opened();
+        return db;
+      },
+      (error: unknown) => {
+        if (dbPromise === current) dbPromise = null;
+        throw new OpenError(error);
+      },
+    );
+    dbPromise = current;
+    return current;
+  }
+
+  /** Runs `body` in one transaction and resolves after it commits. */
+  async function inTx<N extends Names[], M extends Mode, T>(
+    names: N,
+    mode: M,
+    body: (tx: IDBPTransaction<QuireSchema, N, M>) => Promise<T>,
+  ): Promise<T> {
+    let db = await connect();
+    let tx: IDBPTransaction<QuireSchema, N, M>;
+    try {
+      tx = db.transaction(names, mode);
+    } catch (error) {
+      // The connection closed under us before its close event arrived: reopen once.
+      if (errorName(error) !== 'InvalidStateError') throw error;
+      dbPromise = null;
+      db = await connect();
+      tx = db.transaction(names, mode);
+    }
+    const done = tx.done;
+    done.catch(() => {}); // observed below; this keeps an abort after a thrown body from going unhandled
+    try {
+      const result = await body(tx);
+      await done;
+      return result;
+    } catch (error) {
+      try {
+        tx.abort();
+      } catch {
+        // already finished
+      }
+      throw error;
+    }
+  }
+
+  return {
+    open: async () => {
+      await connect();
+    },
+    getPosition: (workId) => inTx(['positions'], 'readonly', (tx) => tx.objectStore('positions').get(workId)),
+    putPositionIfNewer: (locator) =>
+      inTx(['positions'], 'readwrite', async (tx) => {
+        const store = tx.objectStore('positions');
+        if (!isNewer(await store.get(locator.workId), locator)) return false;
+        await store.put(locator);
+        return true;
+      }),
+    getSettings: () => inTx(['settings'], 'readonly', (tx) => tx.objectStore('settings').get(SETTINGS_KEY)),
+    putSettings: (record) =>
+      inTx(['settings'], 'readwrite', async (tx) => {
+        await tx.objectStore('settings').put(record, SETTINGS_KEY);
+      }),
+    getAcknowledgement: (workId) => inTx(['acknowledgements'], 'readonly', (tx) => tx.objectStore('acknowledgements').get(workId)),
+    putAcknowledgement: (record) =>
+      inTx(['acknowledgements'], 'readwrite', async (tx) => {
+        await tx.objectStore('acknowledgements').put(record);
+      }),
+    clearAcknowledgements: () => inTx(['acknowledgements'], 'readwrite', (tx) => tx.objectStore('acknowledgements').clear()),
+    addSpeedSample: (sample) =>
+      inTx(['speedSamples'], 'readwrite', async (tx) => {
+        await tx.objectStore('speedSamples').add({ ...sample });
+      }),
+    getSpeedSamples: () => inTx(['speedSamples'], 'readonly', (tx) => tx.objectStore('speedSamples').getAll()),
+    listBookmarks: (workId) => inTx(['bookmarks'], 'readonly', (tx) => tx.objectStore('bookmarks').index('workId').getAll(workId)),
+    putBookmark: (bookmark) =>
+      inTx(['bookmarks'], 'readwrite', async (tx) => {
+        await tx.objectStore('bookmarks').put(bookmark);
+      }),
+    deleteBookmark: (id) => inTx(['bookmarks'], 'readwrite', (tx) => tx.objectStore('bookmarks').delete(id)),
+    dump: () =>
+      inTx(ALL_STORES, 'readonly', async (tx): Promise<RawDump> => {
+        const [positions, settings, acknowledgements, speedSamples, bookmarks] = await Promise.all([
+          tx.objectStore('positions').getAll(),
+          tx.objectStore('settings').get(SETTINGS_KEY),
+          tx.objectStore('acknowledgements').getAll(),
+          tx.objectStore('speedSamples').getAll(),
+          tx.objectStore('bookmarks').getAll(),
+        ]);
+        return { positions, settings: settings ?? null, acknowledgements, speedSamples, bookmarks };
+      }),
+    merge: (data) =>
+      inTx(ALL_STORES, 'readwrite', async (tx) => {
+        const counts: MergeCounts = { positions: 0, settings: 0, acknowledgements: 0, speedSamples: 0, bookmarks: 0 };
+        const positions = tx.objectStore('positions');
+        for (const p of data.positions) {
+          if (!isNewer(await positions.get(p.workId), p)) continue;
+          await positions.put(p);
+          counts.positions++;
+        }
+        const settings = tx.objectStore('settings');
+        if (data.settings && isNewer(await settings.get(SETTINGS_KEY), data.settings)) {
+          await settings.put(data.settings, SETTINGS_KEY);
+          counts.settings++;
+        }
+        const acks = tx.objectStore('acknowledgements');
+        for (const a of data.acknowledgements) {
+          if (!isNewer(await acks.get(a.workId), a)) continue;
+          await acks.put(a);
+          counts.acknowledgements++;
+        }
+        const samples = tx.objectStore('speedSamples');
+        const existing: unknown[] = await samples.getAll();
+        for (const s of data.speedSamples) {
+          if (existing.some((x) => sameSample(x, s))) continue;
+          await samples.add({ ...s });
+          existing.push(s);
+          counts.speedSamples++;
+        }
+        const bookmarks = tx.objectStore('bookmarks');
+        for (const b of data.bookmarks) {
+          if (!isNewer(await bookmarks.get(b.id), b)) continue;
+          await bookmarks.put(b);
+          counts.bookmarks++;
+        }
+        return counts;
+      }),
+    close() {
+      closed = true;
+      const pending = dbPromise;
+      dbPromise = null;
+      pending?.then((db) => db.close()).catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,51 @@
+/** Debounced position writes while reading: the newest place is written once things settle, or on flush. */
+import type { Locator } from '../reader/locator';
+import type { ReadingStore } from './types';
+
+/** Schedules and flushes position writes. */
+export interface PositionWriter {
+  /** Remembers `locator` as the newest place and writes it after `delay` ms without another. */
+  schedule(locator: Locator): void;
+  /** Writes the newest scheduled place now; resolves once it (and any write in flight) is stored. */
+  flush(): Promise<void>;
+  /** Stops the timer without writing (after flush, when the app shuts down). */
+  dispose(): void;
+}
+
+/** Creates a writer over `store`. Writes go one at a time, each one awaited transaction. */
+export function createPositionWriter(store: Pick<ReadingStore, 'putPosition'>, { delay = 500 }: { delay?: number } = {}): PositionWriter {
+  let next: Locator | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let chain: Promise<void> = Promise.resolve();
+
+  const writeNext = (): Promise<void> => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    const locator = next;
+    next = undefined;
+    if (!locator) return chain;
+    chain = chain.then(async () => {
+      try {
+        await store.putPosition(locator);
+      } catch (error) {
+        // The store reports storage failures in its status; a bad locator is a bug to see in logs.
+        console.error('Quire: could not save the place', error);
+      }
+    });
+    return chain;
+  };
+
+  return {
+    schedule(locator) {
+      next = locator;
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => void writeNext(), delay);
+    },
+    flush: writeNext,
+    dispose() {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      next = undefined;
+    },
+  };
+}

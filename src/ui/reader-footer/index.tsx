@@ -1,0 +1,75 @@
+import { useState } from 'preact/hooks';
+import type { SectionInfo, WorkInfo } from '../../content/types';
+import { sectionAtFraction } from '../../reader/locate';
+import type { Locator } from '../../reader/locator';
+import type { PageInfo } from '../../reader/paginator';
+import { formatMinutes, minutesFor } from '../../reader/reading-speed';
+import './style.css';
+
+interface Props {
+  work: WorkInfo;
+  section: SectionInfo | undefined;
+  locator: Locator | null;
+  pageInfo: PageInfo;
+  paginated: boolean;
+  wpm: number;
+  measured: boolean;
+  /** Show the scrubber (with the other controls). */
+  expanded: boolean;
+  onScrub: (fraction: number) => void;
+}
+
+const STEPS = 1000;
+
+/** The reader's footer: where you are, what is left, and a scrubber to jump anywhere in the work. */
+export function ReaderFooter({ work, section, locator, pageInfo, paginated, wpm, measured, expanded, onScrub }: Props) {
+  const [preview, setPreview] = useState<number | null>(null);
+  const total = locator?.totalProgression ?? 0;
+  const percent = Math.floor(total * 100);
+  const sectionLeft = section ? section.words * (1 - (locator?.progression ?? 0)) : 0;
+  const workLeft = work.words * (1 - total);
+  const pagesLeft = pageInfo.pageCount - pageInfo.page - 1;
+  const previewTitle = preview === null ? '' : titleAt(work, preview / STEPS);
+  const speedNote = measured ? 'at your reading speed' : `at ${wpm} words a minute until Quire learns your speed`;
+  return (
+    <footer class="reader-footer">
+      {expanded && (
+        <div class="scrubber">
+          <label for="scrubber" class="visually-hidden">
+            Position in work
+          </label>
+          <input
+            id="scrubber"
+            type="range"
+            min={0}
+            max={STEPS}
+            step={1}
+            value={preview ?? Math.round(total * STEPS)}
+            aria-valuetext={`${Math.floor(((preview ?? total * STEPS) / STEPS) * 100)}%, ${preview === null ? (section?.title ?? '') : previewTitle}`}
+            onInput={(e) => setPreview(Number((e.target as HTMLInputElement).value))}
+            onChange={(e) => {
+              setPreview(null);
+              onScrub(Number((e.target as HTMLInputElement).value) / STEPS);
+            }}
+          />
+          <span class="scrubber-preview" aria-hidden="true">
+            {preview === null ? '' : `${Math.floor((preview / STEPS) * 100)}% · ${previewTitle}`}
+          </span>
+        </div>
+      )}
+      <p class="reader-status" title={`Time left ${speedNote}`}>
+        <span class="status-section">{section?.title}</span>
+        <span>{percent}%</span>
+        {paginated && <span>{pagesLeft === 0 ? 'last page in section' : `${pagesLeft} ${pagesLeft === 1 ? 'page' : 'pages'} left in section`}</span>}
+        <span>
+          {formatMinutes(minutesFor(sectionLeft, wpm))} left in section · {formatMinutes(minutesFor(workLeft, wpm))} in work
+        </span>
+      </p>
+    </footer>
+  );
+}
+
+function titleAt(work: WorkInfo, fraction: number): string {
+  const { sectionId } = sectionAtFraction(work, fraction);
+  return work.sections.find((s) => s.id === sectionId)?.title ?? '';
+}

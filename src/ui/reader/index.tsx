@@ -1,0 +1,249 @@
+import type { ComponentChildren } from 'preact';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { WorkInfo } from '../../content/types';
+import { loadSection } from '../../content/catalogue';
+import { blockAtFraction, sectionAtFraction } from '../../reader/locate';
+import type { Locator } from '../../reader/locator';
+import type { Settings } from '../../settings/types';
+import { ContentsPanel } from '../contents-panel';
+import { ReaderFooter } from '../reader-footer';
+import { ReaderHeader } from '../reader-header';
+import { SectionView } from '../section-view';
+import { useReader, type Target } from './use-reader';
+import './style.css';
+
+/** Panels the reader can open; 'settings' and others are rendered by the app through `renderPanel`. */
+export type ReaderPanel = 'contents' | 'settings' | 'search' | 'bookmarks';
+
+interface Props {
+  work: WorkInfo;
+  initial: Locator | undefined;
+  settings: Settings;
+  wpm: number;
+  measured: boolean;
+  onLocator: (locator: Locator) => void;
+  /** A page was read: its words and when it was first shown. */
+  onPageRead: (words: number, shownAt: number) => void;
+  onLibrary: () => void;
+  onModeChange: (mode: Settings['mode']) => void;
+  /** Panels other than contents (settings, search, bookmarks), given the way to close them and to jump. */
+  renderPanel?: (panel: Exclude<ReaderPanel, 'contents'>, close: () => void, jump: (target: Target) => void, locator: Locator | null) => ComponentChildren;
+  /** Extra header buttons, given the way to open a panel. */
+  tools?: (open: (panel: ReaderPanel) => void) => ComponentChildren;
+  /** Notes shown above the text (storage problems). */
+  notes?: ComponentChildren;
+}
+
+/** Keys that turn pages. */
+const NEXT_KEYS = new Set(['ArrowRight', 'PageDown']);
+const PREV_KEYS = new Set(['ArrowLeft', 'PageUp']);
+
+/** The reader: the page, its controls and the contents. */
+export function ReaderScreen(props: Props) {
+  const { work, settings } = props;
+  const [panel, setPanel] = useState<ReaderPanel | null>(null);
+  const [controls, setControls] = useState(true);
+  // When the page now on screen was first shown, for the reading-speed samples.
+  const shownAt = useRef(Date.now());
+  const layoutKey = [settings.font, settings.fontSize, settings.lineHeight, settings.measure, settings.justify, settings.paragraphs, settings.smartPunctuation].join('|');
+  const reader = useReader({
+    work,
+    initial: props.initial,
+    mode: settings.mode,
+    columns: settings.columns,
+    layoutKey,
+    onLocator: (locator) => {
+      props.onLocator(locator);
+      shownAt.current = Date.now();
+    },
+    onPageRead: (words) => props.onPageRead(words, shownAt.current),
+  });
+  const { section, locator } = reader;
+  const paginated = settings.mode === 'paginated';
+
+  const turn = useCallback(
+    (direction: 1 | -1) => {
+      setControls(false);
+      void (direction > 0 ? reader.next() : reader.prev());
+    },
+    [reader.next, reader.prev],
+  );
+
+  const jump = useCallback(
+    (target: Target) => {
+      setPanel(null);
+      void reader.jump(target, true);
+    },
+    [reader.jump],
+  );
+
+  const scrub = useCallback(
+    async (fraction: number) => {
+      const { sectionId, within } = sectionAtFraction(work, fraction);
+      const loaded = await loadSection(work.id, sectionId);
+      jump({ sectionId, block: blockAtFraction(loaded, within), offset: 0 });
+    },
+    [work, jump],
+  );
+
+  // Keyboard: page keys turn, Space too (Shift+Space back), Escape leaves; never while typing or in a panel.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      const target = event.target as HTMLElement | null;
+      if (target?.closest('dialog, input, textarea, select, [contenteditable="true"]')) return;
+      const onControl = target?.closest('button, a, summary') !== null && target !== document.body;
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        props.onLibrary();
+      } else if (NEXT_KEYS.has(event.key) || (event.key === ' ' && !event.shiftKey && !onControl)) {
+        event.preventDefault();
+        turn(1);
+      } else if (PREV_KEYS.has(event.key) || (event.key === ' ' && event.shiftKey && !onControl)) {
+        event.preventDefault();
+        turn(-1);
+      } else if ((event.key === 'Enter' && !onControl) || event.key === 'm') {
+        setControls((v) => !v);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [turn, props.onLibrary]);
+
+  // Taps: left and right edges turn, the middle shows or hides the controls; swipes turn (touch and pen only).
+  const down = useRef<{ x: number; y: number; type: string } | null>(null);
+  const onPointerDown = (event: PointerEvent) => {
+    down.current = { x: event.clientX, y: event.clientY, type: event.pointerType };
+  };
+  const onPointerUp = (event: PointerEvent) => {
+    const start = down.current;
+    down.current = null;
+    if (!start || event.button > 0) return;
+    if ((event.target as HTMLElement).closest('a, button, input, mark')) return;
+    const selection = window.getSelection();
+    if (selection && !selection.isCollapsed) return;
+    const dx = event.clientX - start.x;
+    const dy = event.clientY - start.y;
+    if (start.type !== 'mouse' && Math.abs(dx) > 48 && Math.abs(dx) > 1.5 * Math.abs(dy)) {
+      if (paginated) turn(dx < 0 ? 1 : -1);
+      return;
+    }
+    if (Math.abs(dx) > 8 || Math.abs(dy) > 8) return;
+    const box = (event.currentTarget as HTMLElement).getBoundingClientRect();
+    const x = (event.clientX - box.left) / box.width;
+    if (paginated && x < 0.3) turn(-1);
+    else if (paginated && x > 0.7) turn(1);
+    else setControls((v) => !v);
+  };
+
+  const showControls = controls || panel !== null || !section;
+  const openPanel = (p: ReaderPanel) => setPanel(p);
+  const closePanel = () => setPanel(null);
+
+  return (
+    <div class={`reader ${paginated ? 'paginated' : 'scrolling'}`} data-controls={showControls ? 'shown' : 'hidden'}>
+      <ReaderHeader
+        title={work.meta.addedByApp.displayTitle}
+        sectionTitle={section?.title}
+        visible={showControls}
+        onLibrary={props.onLibrary}
+        onFocus={() => setControls(true)}
+      >
+        <button type="button" class="icon-button" onClick={() => openPanel('contents')}>
+          Contents
+        </button>
+        {props.tools?.(openPanel)}
+        <button
+          type="button"
+          class="icon-button"
+          aria-pressed={!paginated}
+          onClick={() => props.onModeChange(paginated ? 'scroll' : 'paginated')}
+        >
+          Scroll
+        </button>
+      </ReaderHeader>
+      {props.notes}
+      {reader.error ? (
+        <main class="reader-error" role="alert">
+          <h2>This work could not be opened</h2>
+          <p>{reader.error}</p>
+          <button type="button" class="button primary" onClick={props.onLibrary}>
+            Back to the library
+          </button>
+        </main>
+      ) : (
+        <main class="reader-page" aria-label="Text">
+          <div
+            class="reader-viewport"
+            ref={reader.viewportRef}
+            tabIndex={paginated ? -1 : 0}
+            onPointerDown={onPointerDown}
+            onPointerUp={onPointerUp}
+            onScroll={reader.onScroll}
+          >
+            <article
+              class="reader-content"
+              ref={reader.contentRef}
+              lang="en"
+              aria-label={work.meta.addedByApp.displayTitle}
+              // The reader's place, for tools and tests to read (never read back by the app).
+              data-place-section={locator?.sectionId}
+              data-place-block={locator?.block}
+              data-place-offset={locator?.offset}
+            >
+              {section && <SectionView section={section} smart={settings.smartPunctuation} />}
+            </article>
+          </div>
+          {reader.back && (
+            <div class="back-to-place">
+              <button type="button" class="button primary" onClick={() => void reader.goBack()}>
+                Back to where you were
+              </button>
+              <button type="button" class="icon-button" aria-label="Dismiss back to where you were" onClick={reader.dismissBack}>
+                <span aria-hidden="true">×</span>
+              </button>
+            </div>
+          )}
+          <p class="visually-hidden" role="status">
+            {reader.atEnd ? 'End of the work.' : ''}
+          </p>
+          {!paginated && section && (
+            <nav class="section-nav" aria-label="Sections">
+              {section.index > 0 && (
+                <button type="button" class="button" onClick={() => turn(-1)}>
+                  Previous section
+                </button>
+              )}
+              {section.index < work.sections.length - 1 && (
+                <button type="button" class="button" onClick={() => turn(1)}>
+                  Next section
+                </button>
+              )}
+            </nav>
+          )}
+        </main>
+      )}
+      <ReaderFooter
+        work={work}
+        section={section ?? undefined}
+        locator={locator}
+        pageInfo={reader.pageInfo}
+        paginated={paginated}
+        wpm={props.wpm}
+        measured={props.measured}
+        expanded={showControls}
+        onScrub={(f) => void scrub(f)}
+      />
+      {panel === 'contents' && (
+        <ContentsPanel
+          work={work}
+          currentSectionId={section?.id}
+          wpm={props.wpm}
+          onClose={closePanel}
+          onChoose={(sectionId) => jump({ sectionId, block: 0, offset: 0 })}
+        />
+      )}
+      {panel && panel !== 'contents' && props.renderPanel?.(panel, closePanel, jump, locator)}
+    </div>
+  );
+}

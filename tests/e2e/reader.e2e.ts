@@ -1,0 +1,167 @@
+/** Issue 3: pages that turn, and a place that is never lost. */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, isVisible, openApp, showControls, openWork, place, press, storedPosition, visibleText, waitForPlace, WORKS, type Place } from './app';
+import { launchBrowser, startServer, type Server } from './harness';
+
+let browser: Browser;
+let server: Server;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function turns(page: Page, n: number, key = 'ArrowRight'): Promise<Place> {
+  let p = await place(page);
+  for (let i = 0; i < n; i++) p = await press(page, key);
+  return p;
+}
+
+/** Waits until the stored position of a work equals `p` (the debounced write landed). */
+async function waitForStored(page: Page, workId: string, p: Place): Promise<void> {
+  await expect
+    .poll(async () => {
+      const s = await storedPosition(page, workId);
+      return s && `${s.sectionId}/${s.block}/${s.offset}`;
+    }, { timeout: 5_000 })
+    .toBe(`${p.section}/${p.block}/${p.offset}`);
+}
+
+async function openSettings(page: Page): Promise<void> {
+  await showControls(page);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('dialog').waitFor();
+}
+
+async function closePanel(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+}
+
+describe('reader engine', () => {
+  it('turns through the whole short work to its last paragraph and stops there', async () => {
+    const { context, page } = await openApp(browser, server);
+    await openWork(page, WORKS.short.title);
+    const seen = new Set<string>();
+    let last = await place(page);
+    for (let i = 0; i < 400; i++) {
+      const next = await press(page, i % 2 === 0 ? 'ArrowRight' : 'Space');
+      const key = `${next.section}/${next.block}/${next.offset}`;
+      if (seen.has(key) || (next.block === last.block && next.offset === last.offset)) break;
+      seen.add(key);
+      // Every turn moves forward, never back.
+      expect(next.block > last.block || (next.block === last.block && next.offset > last.offset)).toBe(true);
+      last = next;
+    }
+    expect(await visibleText(page)).toContain('their lips interlaced.');
+    const end = await place(page);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('PageDown');
+    expect(await place(page)).toEqual(end);
+    // And back again with the other keys.
+    const back = await press(page, 'ArrowLeft');
+    expect(back.block < end.block || back.offset < end.offset).toBe(true);
+    await context.close();
+  });
+
+  it('after 20 page turns, a reload shows the same first character', async () => {
+    const { context, page } = await openApp(browser, server);
+    await openWork(page, WORKS.long.title);
+    const p = await turns(page, 20);
+    expect(p.block).toBeGreaterThan(0);
+    await waitForStored(page, WORKS.long.id, p);
+    await page.reload();
+    const after = await waitForPlace(page);
+    expect(after).toEqual(p);
+    expect(await isVisible(page, p)).toBe(true);
+    await context.close();
+  });
+
+  it('keeps the first character on screen through font size, viewport and mode changes, without drift', async () => {
+    const { context, page } = await openApp(browser, server);
+    await openWork(page, WORKS.long.title);
+    const start = await turns(page, 7);
+    const sizes = ['22', '16', '28', '18', '24'];
+    const viewports = [
+      { width: 915, height: 412 },
+      { width: 412, height: 915 },
+    ];
+    for (let i = 0; i < 10; i++) {
+      if (i % 3 === 0) {
+        await openSettings(page);
+        await page.getByLabel('Font size').fill(sizes[i % sizes.length] as string);
+        await closePanel(page);
+      } else if (i % 3 === 1) {
+        await page.setViewportSize(viewports[i % 2] as { width: number; height: number });
+      } else {
+        await showControls(page);
+        await page.getByRole('button', { name: 'Scroll' }).click();
+      }
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      expect(await place(page), `change ${i + 1} must not move the place`).toEqual(start);
+      expect(await isVisible(page, start), `change ${i + 1} must keep the first character on screen`).toBe(true);
+    }
+    await context.close();
+  });
+
+  it('jumps from the contents and comes back exactly with "Back to where you were"', async () => {
+    const { context, page } = await openApp(browser, server);
+    await openWork(page, WORKS.long.title);
+    const before = await turns(page, 5);
+    await showControls(page);
+    await page.getByRole('button', { name: 'Contents' }).click();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: /Epilogue/ }).click();
+    await page.waitForFunction((s) => document.querySelector('article.reader-content')?.getAttribute('data-place-section') !== s, before.section);
+    expect(await visibleText(page)).toContain('Asami had never planned to keep anyone');
+    await page.getByRole('button', { name: 'Back to where you were', exact: true }).click();
+    await page.waitForFunction((s) => document.querySelector('article.reader-content')?.getAttribute('data-place-section') === s, before.section);
+    expect(await place(page)).toEqual(before);
+    expect(await isVisible(page, before)).toBe(true);
+    await context.close();
+  });
+
+  it('the scrubber jumps into the work, and the footer says what is left', async () => {
+    const { context, page } = await openApp(browser, server);
+    await openWork(page, WORKS.long.title);
+    await page.getByLabel('Position in work').fill('900');
+    await page.getByRole('button', { name: 'Back to where you were', exact: true }).waitFor();
+    const p = await place(page);
+    expect(p.section).not.toBe('');
+    const footer = await page.locator('.reader-status').innerText();
+    expect(footer).toMatch(/\d+%/);
+    expect(footer).toMatch(/left in section/);
+    expect(footer).toMatch(/in work/);
+    await context.close();
+  });
+
+  it('can be read from start to end with the keyboard alone, with no accessibility violations', async () => {
+    const { context, page } = await openApp(browser, server);
+    // Reach the work from the library with the keyboard.
+    await page.keyboard.press('Tab');
+    let guard = 0;
+    while (!(await page.evaluate(() => document.activeElement?.textContent === 'Making It Work')) && guard++ < 30) {
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    const cont = page.getByRole('button', { name: 'Continue' });
+    await cont.waitFor();
+    await cont.focus();
+    await page.keyboard.press('Enter');
+    await waitForPlace(page);
+    expect(await axeViolations(page)).toEqual([]);
+    let last = await place(page);
+    for (let i = 0; i < 600; i++) {
+      const next = await press(page, 'Space');
+      if (next.section === last.section && next.block === last.block && next.offset === last.offset) break;
+      last = next;
+    }
+    expect(await visibleText(page)).toContain('The End.');
+    await context.close();
+  });
+});

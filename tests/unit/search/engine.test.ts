@@ -1,0 +1,142 @@
+import { describe, expect, test } from 'vitest';
+import type { Section, WorkInfo } from '../../../src/content/types';
+import { createSearchClient, type WorkerLike } from '../../../src/search/client';
+import { createSearchEngine } from '../../../src/search/engine';
+import type { SearchRequest, SearchResponse } from '../../../src/search/protocol';
+import { createSearchService } from '../../../src/search/service';
+import { readWork, splitIntoSections, WORKS } from './fixtures';
+
+const sectionsById = new Map<string, Section[]>([
+  [WORKS.untitled, splitIntoSections(readWork(WORKS.untitled))],
+  [WORKS.making, splitIntoSections(readWork(WORKS.making))],
+]);
+
+function workInfo(id: string, title: string): WorkInfo {
+  const sections = sectionsById.get(id) ?? [];
+  return {
+    id,
+    sha256: '0'.repeat(64),
+    meta: {
+      fromText: { title: null, opening: '', notes: [], paragraphs: 0, words: 0 },
+      addedByApp: {
+        displayTitle: title, fandom: '', relationship: '', characters: [], tags: [], contentNotes: [], adult: false, adultReason: '',
+      },
+    },
+    words: sections.reduce((sum, s) => sum + s.words, 0),
+    sections: sections.map(({ blocks: _blocks, ...info }) => info),
+  };
+}
+
+const catalogue = [workInfo(WORKS.untitled, 'Untitled'), workInfo(WORKS.making, 'Making It Work')];
+
+function countingLoader() {
+  const calls: string[] = [];
+  const load = async (workId: string, sectionId: string): Promise<Section> => {
+    calls.push(`${workId}/${sectionId}`);
+    const section = sectionsById.get(workId)?.find((s) => s.id === sectionId);
+    if (!section) throw new Error(`no section ${workId}/${sectionId}`);
+    return section;
+  };
+  return { calls, load };
+}
+
+describe('the search engine', () => {
+  test('loads each section of a work once, however many searches follow', async () => {
+    const { calls, load } = countingLoader();
+    const engine = createSearchEngine(catalogue, load);
+    const first = await engine.search("didn't", { workId: WORKS.making });
+    await engine.search('Asami', { workId: WORKS.making });
+    await engine.search('doctor', { workId: WORKS.making });
+    expect(first.total).toBeGreaterThan(0);
+    expect(calls.length).toBe(sectionsById.get(WORKS.making)?.length);
+    expect(calls.every((c) => c.startsWith(`${WORKS.making}/`))).toBe(true);
+  });
+
+  test('searches every work for scope "all", with work titles on the groups', async () => {
+    const engine = createSearchEngine(catalogue, countingLoader().load);
+    const results = await engine.search("didn't", 'all');
+    expect(new Set(results.groups.map((g) => g.workTitle))).toEqual(new Set(['Untitled', 'Making It Work']));
+  });
+
+  test('rejects an unknown work id with a clear message', async () => {
+    const engine = createSearchEngine(catalogue, countingLoader().load);
+    await expect(engine.search('asami', { workId: 'no-such-work' })).rejects.toThrow(/no work with the id "no-such-work"/);
+  });
+
+  test('does not keep a failed load: the next search tries again', async () => {
+    let fail = true;
+    const { load } = countingLoader();
+    const engine = createSearchEngine(catalogue, async (w, s) => {
+      if (fail) throw new Error('offline');
+      return load(w, s);
+    });
+    await expect(engine.search('asami', { workId: WORKS.making })).rejects.toThrow('offline');
+    fail = false;
+    expect((await engine.search('asami', { workId: WORKS.making })).total).toBeGreaterThan(0);
+  });
+});
+
+/** A Worker stand-in that runs the real service in the same thread, delivering messages asynchronously. */
+function inThreadWorker(): WorkerLike & { requests: SearchRequest[] } {
+  const engine = createSearchEngine(catalogue, countingLoader().load);
+  const fake: WorkerLike & { requests: SearchRequest[] } = {
+    requests: [],
+    onmessage: null,
+    onerror: null,
+    postMessage(message) {
+      fake.requests.push(message);
+      setTimeout(() => void handle(message), 0);
+    },
+    terminate() {},
+  };
+  const handle = createSearchService(engine, (response: SearchResponse) => {
+    setTimeout(() => fake.onmessage?.({ data: response } as MessageEvent<SearchResponse>), 0);
+  });
+  return fake;
+}
+
+describe('the search client', () => {
+  test('answers a search with the worker\'s results', async () => {
+    const client = createSearchClient(inThreadWorker);
+    const results = await client.search("didn't", { workId: WORKS.untitled });
+    expect(results?.total).toBeGreaterThan(10);
+  });
+
+  test('answers a superseded query with null, and only the newest with results', async () => {
+    const client = createSearchClient(inThreadWorker);
+    const typed = ['di', 'did', 'didn', "didn'", "didn't"].map((q) => client.search(q, { workId: WORKS.making }));
+    const answers = await Promise.all(typed);
+    expect(answers.slice(0, -1)).toEqual([null, null, null, null]);
+    expect(answers.at(-1)?.query).toBe("didn't");
+  });
+
+  test('the worker skips queries overtaken while the index was being built', async () => {
+    const replies: SearchResponse[] = [];
+    const handle = createSearchService(createSearchEngine(catalogue, countingLoader().load), (r) => replies.push(r));
+    await Promise.all([
+      handle({ type: 'search', id: 1, query: 'asami', scope: { workId: WORKS.making } }),
+      handle({ type: 'search', id: 2, query: 'akihito', scope: { workId: WORKS.making } }),
+    ]);
+    expect(replies.map((r) => r.type)).toEqual(['stale', 'results']);
+  });
+
+  test('rejects with the worker\'s message for an unknown work', async () => {
+    const client = createSearchClient(inThreadWorker);
+    await expect(client.search('asami', { workId: 'nope' })).rejects.toThrow(/no work with the id "nope"/);
+  });
+
+  test('a crashed worker rejects what waits and the next search starts a new one', async () => {
+    let made = 0;
+    let current: WorkerLike | undefined;
+    const client = createSearchClient(() => {
+      made++;
+      current = inThreadWorker();
+      return current;
+    });
+    const waiting = client.search('asami', { workId: WORKS.making });
+    current?.onerror?.({ message: 'boom', preventDefault() {} } as ErrorEvent);
+    await expect(waiting).rejects.toThrow(/Search stopped working: boom/);
+    expect((await client.search('asami', { workId: WORKS.making }))?.total).toBeGreaterThan(0);
+    expect(made).toBe(2);
+  });
+});

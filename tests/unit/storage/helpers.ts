@@ -1,0 +1,97 @@
+/** Fixtures for the storage tests: a small catalogue, places, raw database access, a seeded random. */
+import { IDBFactory } from 'fake-indexeddb';
+import { wrap, type IDBPDatabase } from 'idb';
+import type { Locator } from '../../../src/reader/locator';
+import type { StorageProblem, WorkOutline } from '../../../src/storage/types';
+
+export const works: WorkOutline[] = [
+  { id: 'alpha', sections: [{ id: 'a1', blockCount: 10 }, { id: 'a2', blockCount: 4 }] },
+  { id: 'beta', sections: [{ id: 'b1', blockCount: 3 }] },
+  { id: 'gamma', sections: [{ id: 'g1', blockCount: 7 }, { id: 'g2', blockCount: 7 }, { id: 'g3', blockCount: 1 }] },
+];
+
+/** A valid place; override any field. */
+export function place(over: Partial<Locator> = {}): Locator {
+  return {
+    workId: 'alpha',
+    sectionId: 'a1',
+    block: 2,
+    offset: 5,
+    quote: { before: 'it was ', text: 'a dark', after: ' night' },
+    progression: 0.2,
+    totalProgression: 0.1,
+    updatedAt: 1000,
+    ...over,
+  };
+}
+
+/** A fresh, isolated IndexedDB. */
+export const freshIdb = () => new IDBFactory();
+
+/** Opens the database directly (no Quire code), e.g. to plant an old schema or a damaged record. */
+export function rawOpen(
+  factory: IDBFactory,
+  version: number,
+  upgrade?: (db: IDBDatabase, oldVersion: number) => void,
+  onVersionChange?: () => void,
+): Promise<IDBPDatabase> {
+  const request = factory.open('quire', version);
+  if (upgrade) request.onupgradeneeded = (e) => upgrade(request.result, e.oldVersion);
+  return (wrap(request) as unknown as Promise<IDBPDatabase>).then((db) => {
+    db.addEventListener('versionchange', () => (onVersionChange ? onVersionChange() : db.close()));
+    return db;
+  });
+}
+
+/** Writes raw records into a v2 store (created by openStore first). */
+export async function plant(factory: IDBFactory, storeName: string, records: { value: unknown; key?: IDBValidKey }[]) {
+  const db = await rawOpen(factory, 2);
+  const tx = db.transaction(storeName, 'readwrite');
+  for (const r of records) await tx.objectStore(storeName).put(r.value, r.key);
+  await tx.done;
+  db.close();
+}
+
+/** Collects what the store reports. */
+export function problems() {
+  const list: StorageProblem[] = [];
+  return { list, onProblem: (p: StorageProblem) => list.push(p) };
+}
+
+/** A factory that remembers every connection it opened (to force-close one). */
+export function trackingFactory(): { factory: IDBFactory; connections: IDBDatabase[] } {
+  const factory = new IDBFactory();
+  const connections: IDBDatabase[] = [];
+  const open = factory.open.bind(factory);
+  factory.open = (name: string, version?: number) => {
+    const request = open(name, version);
+    request.addEventListener('success', () => connections.push(request.result));
+    return request;
+  };
+  return { factory, connections };
+}
+
+/** mulberry32: a small seeded generator, so a failing run can be replayed. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A unique channel name per test, so stores in different tests don't hear each other. */
+let channels = 0;
+export const channelName = () => `quire-test-${process.pid}-${++channels}`;
+
+/** Resolves once `predicate` holds, checking after each macrotask (BroadcastChannel delivers asynchronously). */
+export async function until(predicate: () => boolean, tries = 200): Promise<void> {
+  for (let i = 0; i < tries; i++) {
+    if (predicate()) return;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error('condition never held');
+}
