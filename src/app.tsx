@@ -5,7 +5,8 @@ import { useAppState } from './state/app-state';
 import { AdultNotice } from './ui/adult-notice';
 import { Library } from './ui/library';
 import { NotFound } from './ui/not-found';
-import { ReaderScreen } from './ui/reader';
+import { ReaderScreen, type OpenAt } from './ui/reader';
+import { SearchPanel } from './ui/search-panel';
 import { SettingsPanel } from './ui/settings-panel';
 import { StorageNote } from './ui/storage-note';
 import { ReadingData } from './ui/reading-data';
@@ -17,11 +18,18 @@ import { OfflineStorage } from './ui/install/offline-storage';
 export function App({ pwa }: { pwa: Pwa }) {
   const state = useAppState();
   const { route, actions, settings, store } = state;
-  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [libraryPanel, setLibraryPanel] = useState<'settings' | 'search' | null>(null);
+  const [searchQuery, setSearchQuery] = useState('');
+  // A search hit chosen in the library: the reader opens there, with the match marked.
+  const [openAt, setOpenAt] = useState<(OpenAt & { workId: string }) | null>(null);
   const r = route.value;
   const work = state.currentWork.value;
   const speed = state.speed.value;
-  const toLibrary = () => actions.navigate({ name: 'library' });
+  const toLibrary = () => {
+    setOpenAt(null);
+    actions.navigate({ name: 'library' });
+  };
+  const closeLibraryPanel = () => setLibraryPanel(null);
   const settingsPanel = (close: () => void) => (
     <SettingsPanel settings={settings.settings.value} onChange={settings.set} onClose={close}>
       <OfflineStorage />
@@ -43,13 +51,32 @@ export function App({ pwa }: { pwa: Pwa }) {
                 installed={pwa.state.installed.value}
                 onInstall={() => void pwa.install()}
               />
-              <button type="button" class="button" onClick={() => setSettingsOpen(true)}>
+              <button type="button" class="button" onClick={() => setLibraryPanel('search')}>
+                Search
+              </button>
+              <button type="button" class="button" onClick={() => setLibraryPanel('settings')}>
                 Settings
               </button>
             </>
           }
         />
-        {settingsOpen && settingsPanel(() => setSettingsOpen(false))}
+        {libraryPanel === 'settings' && settingsPanel(closeLibraryPanel)}
+        {libraryPanel === 'search' && (
+          <SearchPanel
+            label="Search all works"
+            showWorkTitles
+            search={(query) => state.search.search(query, 'all')}
+            initialQuery={searchQuery}
+            onQueryChange={setSearchQuery}
+            onClose={closeLibraryPanel}
+            onOpen={(hit) => {
+              const target = { sectionId: hit.sectionId, block: hit.block, offset: hit.offset };
+              setOpenAt({ workId: hit.workId, target, highlight: { block: hit.block, offset: hit.offset, length: hit.length } });
+              setLibraryPanel(null);
+              actions.navigate({ name: 'read', workId: hit.workId });
+            }}
+          />
+        )}
       </>
     );
   } else if (!work) {
@@ -69,12 +96,8 @@ export function App({ pwa }: { pwa: Pwa }) {
         onPageRead={(words, shownAt) => actions.pageRead(work.id, words, shownAt)}
         onLibrary={toLibrary}
         onModeChange={(mode) => settings.set({ ...settings.settings.value, mode })}
-        tools={(open) => (
-          <button type="button" class="icon-button" onClick={() => open('settings')}>
-            Settings
-          </button>
-        )}
-        renderPanel={(panel, close) => (panel === 'settings' ? settingsPanel(close) : null)}
+        openAt={openAt?.workId === work.id ? openAt : undefined}
+        renderSettings={settingsPanel}
       />
     );
   }

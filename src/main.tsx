@@ -3,7 +3,8 @@ import { render } from 'preact';
 import './styles/index.css';
 import './ui/controls/style.css';
 import { App } from './app';
-import { catalogue } from './content/catalogue';
+import { catalogue, loadSection } from './content/catalogue';
+import { createSearchClient } from './search/client';
 import { startPwa } from './pwa';
 import { createSettingsState } from './settings/state';
 import { AppStateContext, createAppState } from './state/app-state';
@@ -22,6 +23,7 @@ const [positions, acknowledged, speedSamples] = await Promise.all([
 const state = createAppState({
   catalogue,
   store,
+  search: createSearchClient({ catalogue, loadSection }),
   settings,
   speedSamples,
   positions: Object.fromEntries(positions.flatMap((p) => (p ? [[p.workId, p]] : []))),

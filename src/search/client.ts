@@ -1,6 +1,7 @@
 /** The main-thread side of search: talks to the search worker, drops stale answers. See ./README.md. */
+import type { WorkInfo } from '../content/types';
 import type { SearchRequest, SearchResponse } from './protocol';
-import type { SearchResults, SearchScope } from './types';
+import type { SearchResults, SearchScope, SectionLoader } from './types';
 
 /** The part of `Worker` the client uses (a fake in tests). */
 export interface WorkerLike {
@@ -26,8 +27,15 @@ function createDefaultWorker(): WorkerLike {
   return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'search' }) as WorkerLike;
 }
 
+/** What the client needs: the works to search, how to load their text, and (in tests) a worker stand-in. */
+export interface SearchClientOptions {
+  catalogue: readonly WorkInfo[];
+  loadSection: SectionLoader;
+  createWorker?: () => WorkerLike;
+}
+
 /** Creates a client; the worker starts on first use. */
-export function createSearchClient(createWorker: () => WorkerLike = createDefaultWorker): SearchClient {
+export function createSearchClient({ catalogue, loadSection, createWorker = createDefaultWorker }: SearchClientOptions): SearchClient {
   let worker: WorkerLike | null = null;
   let nextId = 1;
   const pending = new Map<number, { resolve: (r: SearchResults | null) => void; reject: (e: Error) => void }>();
@@ -45,6 +53,13 @@ export function createSearchClient(createWorker: () => WorkerLike = createDefaul
     const w = createWorker();
     w.onmessage = (event) => {
       const response = event.data;
+      if (response.type === 'load') {
+        loadSection(response.workId, response.sectionId).then(
+          (section) => w.postMessage({ type: 'section', requestId: response.requestId, section }),
+          (error: unknown) => w.postMessage({ type: 'section-error', requestId: response.requestId, message: error instanceof Error ? error.message : String(error) }),
+        );
+        return;
+      }
       const waiting = pending.get(response.id);
       if (!waiting) return; // already superseded
       pending.delete(response.id);
@@ -58,6 +73,7 @@ export function createSearchClient(createWorker: () => WorkerLike = createDefaul
       w.terminate();
       worker = null; // the next search starts a fresh worker
     };
+    w.postMessage({ type: 'init', catalogue: [...catalogue] });
     worker = w;
     return w;
   };

@@ -1,13 +1,24 @@
 /** Messages between the search client and its worker. See ./README.md. */
+import type { Section, WorkInfo } from '../content/types';
 import type { SearchResults, SearchScope } from './types';
 
-/** Client → worker. `prepare` builds indexes ahead of the first query. */
+/**
+ * Client → worker. `init` comes first with the catalogue; `section` answers the worker's
+ * `load` (the main thread loads the text, so the worker bundle needs no copy of it).
+ */
 export type SearchRequest =
+  | { type: 'init'; catalogue: WorkInfo[] }
   | { type: 'search'; id: number; query: string; scope: SearchScope }
-  | { type: 'prepare'; scope: SearchScope };
+  | { type: 'prepare'; scope: SearchScope }
+  | { type: 'section'; requestId: number; section: Section }
+  | { type: 'section-error'; requestId: number; message: string };
 
-/** Worker → client. `stale`: a newer query arrived before this one ran. */
+/** Worker → client. `stale`: a newer query arrived before this one ran. `load`: send me this section. */
 export type SearchResponse =
   | { type: 'results'; id: number; results: SearchResults; ms: number }
   | { type: 'stale'; id: number }
-  | { type: 'error'; id: number; message: string };
+  | { type: 'error'; id: number; message: string }
+  | { type: 'load'; requestId: number; workId: string; sectionId: string };
+
+/** The requests the search service itself answers. */
+export type QueryRequest = Extract<SearchRequest, { type: 'search' | 'prepare' }>;

@@ -1,13 +1,13 @@
 /** The worker's message handler, apart from the worker global so it is testable. See ./README.md. */
 import type { SearchEngine } from './engine';
-import type { SearchRequest, SearchResponse } from './protocol';
+import type { QueryRequest, SearchResponse } from './protocol';
 
 /** Returns a handler that answers requests with `reply`, skipping queries overtaken by newer ones. */
 export function createSearchService(
   engine: SearchEngine,
   reply: (response: SearchResponse) => void,
   now: () => number = () => performance.now(),
-): (request: SearchRequest) => Promise<void> {
+): (request: QueryRequest) => Promise<void> {
   let latest = -1;
   return async (request) => {
     if (request.type === 'prepare') {

@@ -1,12 +1,8 @@
-/** The search worker: wires messages to the search service; the work happens in engine.ts. See ./README.md. */
+/** The search worker: wires messages to the worker host; the work happens in engine.ts. See ./README.md. */
 /// <reference lib="webworker" />
-import { catalogue, loadSection } from '../content/catalogue';
-import { createSearchEngine } from './engine';
 import type { SearchRequest, SearchResponse } from './protocol';
-import { createSearchService } from './service';
+import { createWorkerHost } from './worker-host';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const handle = createSearchService(createSearchEngine(catalogue, loadSection), (response: SearchResponse) =>
-  scope.postMessage(response),
-);
-scope.onmessage = (event: MessageEvent<SearchRequest>) => void handle(event.data);
+const onRequest = createWorkerHost((response: SearchResponse) => scope.postMessage(response));
+scope.onmessage = (event: MessageEvent<SearchRequest>) => onRequest(event.data);

@@ -5,6 +5,7 @@ import { useContext } from 'preact/hooks';
 import type { WorkInfo } from '../content/types';
 import type { Locator } from '../reader/locator';
 import { pageSample, readingSpeed } from '../reader/reading-speed';
+import type { SearchClient } from '../search/client';
 import type { SettingsState } from '../settings/state';
 import type { ReadingStore, SpeedSample, StorageStatus } from '../storage/types';
 import { createPositionWriter } from '../storage/position-writer';
@@ -13,6 +14,7 @@ import { parseHash, routeHash, type Route } from './router';
 export interface AppState {
   catalogue: readonly WorkInfo[];
   store: ReadingStore;
+  search: SearchClient;
   route: Signal<Route>;
   settings: SettingsState;
   storageStatus: Signal<StorageStatus>;
@@ -31,6 +33,7 @@ export interface AppState {
 interface Init {
   catalogue: readonly WorkInfo[];
   store: ReadingStore;
+  search: SearchClient;
   settings: SettingsState;
   speedSamples?: readonly SpeedSample[];
   positions?: Record<string, Locator>;
@@ -45,6 +48,7 @@ export function createAppState(init: Init): AppState {
   const state = {
     catalogue: init.catalogue,
     store: init.store,
+    search: init.search,
     route,
     settings: init.settings,
     storageStatus: signal<StorageStatus>({ kind: 'ok' }),

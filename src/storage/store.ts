@@ -168,6 +168,21 @@ export async function openStore(options: StoreOptions): Promise<ReadingStore> {
     return result.value;
   }
 
+  /**
+   * After an import, this tab's listeners and other tabs hear of each place that is now newer
+   * than the one they knew; otherwise an open app keeps its old place and writes it back over the import.
+   */
+  async function announceImported(workIds: readonly string[]): Promise<void> {
+    for (const workId of new Set(workIds)) {
+      if (!works.has(workId)) continue; // kept for another build, not shown here
+      const known = lastSeen.get(workId);
+      const place = await store.getPosition(workId);
+      if (!place || !isNewer(known, place)) continue;
+      for (const listener of positionListeners) listener(place);
+      channel.post(place);
+    }
+  }
+
   const store: ReadingStore = {
     async getPosition(workId) {
       const raw = await read((b) => b.getPosition(workId), undefined, 'positions', workId);
@@ -298,7 +313,9 @@ export async function openStore(options: StoreOptions): Promise<ReadingStore> {
       const result = checkExportFile(file);
       if (!result.ok) return result;
       try {
-        return { ok: true, merged: await run((b) => b.merge(result.data)) };
+        const merged = await run((b) => b.merge(result.data));
+        await announceImported(result.data.positions.map((p) => p.workId));
+        return { ok: true, merged };
       } catch (error) {
         const reason =
           errorName(error) === 'QuotaExceededError'

@@ -88,7 +88,7 @@ export interface ReadingStore {
   getPosition(workId: string): Promise<Locator | undefined>;
   /** Writes if newer than what is stored (by `updatedAt`); resolves true when written. */
   putPosition(locator: Locator): Promise<boolean>;
-  /** Called when another tab wrote a newer position. Returns an unsubscribe. */
+  /** Called when another tab wrote a newer position, or an import here did. Returns an unsubscribe. */
   onPositionChange(listener: (locator: Locator) => void): () => void;
 
   /** The stored settings record passed through `validate`, or undefined if none. */

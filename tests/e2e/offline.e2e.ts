@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { distDir, launchBrowser, newContext, startServer, trackForeignRequests, trackPageErrors, type Server } from './harness';
+import { isVisible, openWork, place, press, showControls, visibleText, waitForPlace, WORKS } from './app';
 import { goOffline, readPrecache, waitForPrecache, waitForServiceWorker } from './pwa';
 
 describe('offline, with the server stopped', () => {
@@ -62,8 +63,59 @@ describe('offline, with the server stopped', () => {
     await page.getByRole('status').filter({ hasText: 'Offline' }).waitFor({ state: 'detached', timeout: 15_000 });
   });
 
-  // TODO(lead): the library, both works (every section), settings and the saved place, offline —
-  // add `it(...)` blocks here; the page is controlled, the precache is complete and the server is gone.
+  it('shows the library with both works', async () => {
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: 'Quire', level: 1 }).waitFor();
+    for (const work of Object.values(WORKS)) {
+      expect(await page.getByRole('link', { name: work.title, exact: true }).isVisible()).toBe(true);
+    }
+  });
+
+  it('opens both works and every one of their sections', async () => {
+    for (const work of Object.values(WORKS)) {
+      await page.goto(server.url);
+      await openWork(page, work.title);
+      await showControls(page);
+      await page.getByRole('button', { name: 'Contents' }).click();
+      const sections = await page.locator('.contents-item').count();
+      expect(sections).toBeGreaterThan(0);
+      await page.keyboard.press('Escape');
+      for (let i = 0; i < sections; i++) {
+        await showControls(page);
+        await page.getByRole('button', { name: 'Contents' }).click();
+        const item = page.locator('.contents-item').nth(i);
+        const title = (await item.locator('.contents-title').innerText()).replace(/\(section name added by this app\)/, '').trim();
+        await item.click();
+        await page.getByRole('dialog').waitFor({ state: 'detached' });
+        await page.waitForFunction((t) => document.querySelector('.reader-section')?.textContent?.trim() === t, title);
+        expect((await visibleText(page)).trim().length, `${work.title}, section ${i + 1} shows text`).toBeGreaterThan(100);
+      }
+    }
+  });
+
+  it('changes a setting and keeps it across a reload', async () => {
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Settings' }).getByRole('radio', { name: 'Sepia' }).check();
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('sepia');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Quire', level: 1 }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('sepia');
+  });
+
+  it('restores the saved place and keeps saving it', async () => {
+    await page.goto(server.url);
+    await openWork(page, WORKS.long.title);
+    let p = await place(page);
+    for (let i = 0; i < 4; i++) p = await press(page, 'ArrowRight');
+    await page.reload();
+    expect(await waitForPlace(page)).toEqual(p);
+    for (let i = 0; i < 2; i++) p = await press(page, 'ArrowRight');
+    await page.reload();
+    expect(await waitForPlace(page)).toEqual(p);
+    expect(await isVisible(page, p)).toBe(true);
+  });
 
   it('loaded everything from the service worker: no failed request, no other origin, no page error', () => {
     expect(notFromWorker, `not served by the service worker: ${notFromWorker.join(', ')}`).toEqual([]);

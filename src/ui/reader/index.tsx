@@ -5,19 +5,32 @@ import { loadSection } from '../../content/catalogue';
 import { blockAtFraction, sectionAtFraction } from '../../reader/locate';
 import type { Locator } from '../../reader/locator';
 import type { Settings } from '../../settings/types';
+import type { SearchHit } from '../../search/types';
+import { useAppState } from '../../state/app-state';
+import { BookmarksPanel } from '../bookmarks-panel';
 import { ContentsPanel } from '../contents-panel';
+import { SearchPanel } from '../search-panel';
+import type { Highlight } from '../section-view';
 import { ReaderFooter } from '../reader-footer';
 import { ReaderHeader } from '../reader-header';
 import { SectionView } from '../section-view';
+import { useBookmarks } from './use-bookmarks';
 import { useReader, type Target } from './use-reader';
 import './style.css';
 
-/** Panels the reader can open; 'settings' and others are rendered by the app through `renderPanel`. */
+/** Panels the reader can open; 'settings' is rendered by the app through `renderPanel`. */
 export type ReaderPanel = 'contents' | 'settings' | 'search' | 'bookmarks';
+
+/** Where to open instead of the saved place (a search hit chosen in the library), with its match marked. */
+export interface OpenAt {
+  target: Target;
+  highlight?: Highlight;
+}
 
 interface Props {
   work: WorkInfo;
   initial: Locator | undefined;
+  openAt?: OpenAt | undefined;
   settings: Settings;
   wpm: number;
   measured: boolean;
@@ -26,10 +39,8 @@ interface Props {
   onPageRead: (words: number, shownAt: number) => void;
   onLibrary: () => void;
   onModeChange: (mode: Settings['mode']) => void;
-  /** Panels other than contents (settings, search, bookmarks), given the way to close them and to jump. */
-  renderPanel?: (panel: Exclude<ReaderPanel, 'contents'>, close: () => void, jump: (target: Target) => void, locator: Locator | null) => ComponentChildren;
-  /** Extra header buttons, given the way to open a panel. */
-  tools?: (open: (panel: ReaderPanel) => void) => ComponentChildren;
+  /** The settings panel, given the way to close it. */
+  renderSettings: (close: () => void) => ComponentChildren;
   /** Notes shown above the text (storage problems). */
   notes?: ComponentChildren;
 }
@@ -41,7 +52,15 @@ const PREV_KEYS = new Set(['ArrowLeft', 'PageUp']);
 /** The reader: the page, its controls and the contents. */
 export function ReaderScreen(props: Props) {
   const { work, settings } = props;
+  const app = useAppState();
   const [panel, setPanel] = useState<ReaderPanel | null>(null);
+  const panelRef = useRef(panel);
+  panelRef.current = panel;
+  const [highlight, setHighlight] = useState<(Highlight & { sectionId: string }) | null>(
+    props.openAt?.highlight ? { ...props.openAt.highlight, sectionId: props.openAt.target.sectionId } : null,
+  );
+  const [searchQuery, setSearchQuery] = useState('');
+  const marks = useBookmarks(app.store, work.id);
   const [controls, setControls] = useState(true);
   // When the page now on screen was first shown, for the reading-speed samples.
   const shownAt = useRef(Date.now());
@@ -49,6 +68,7 @@ export function ReaderScreen(props: Props) {
   const reader = useReader({
     work,
     initial: props.initial,
+    startAt: props.openAt?.target,
     mode: settings.mode,
     columns: settings.columns,
     layoutKey,
@@ -64,6 +84,7 @@ export function ReaderScreen(props: Props) {
   const turn = useCallback(
     (direction: 1 | -1) => {
       setControls(false);
+      setHighlight(null);
       void (direction > 0 ? reader.next() : reader.prev());
     },
     [reader.next, reader.prev],
@@ -76,6 +97,18 @@ export function ReaderScreen(props: Props) {
     },
     [reader.jump],
   );
+
+  const openHit = useCallback(
+    (hit: SearchHit) => {
+      setHighlight({ sectionId: hit.sectionId, block: hit.block, offset: hit.offset, length: hit.length });
+      jump({ sectionId: hit.sectionId, block: hit.block, offset: hit.offset });
+    },
+    [jump],
+  );
+
+  const toggleBookmark = useCallback(() => {
+    if (locator) void marks.toggle(locator);
+  }, [locator, marks.toggle]);
 
   const scrub = useCallback(
     async (fraction: number) => {
@@ -92,6 +125,8 @@ export function ReaderScreen(props: Props) {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
       const target = event.target as HTMLElement | null;
       if (target?.closest('dialog, input, textarea, select, [contenteditable="true"]')) return;
+      // A panel is open: its own keys (Escape closes it) come first.
+      if (panelRef.current !== null || document.querySelector('dialog[open]')) return;
       const onControl = target?.closest('button, a, summary') !== null && target !== document.body;
       if (event.key === 'Escape') {
         event.preventDefault();
@@ -104,11 +139,13 @@ export function ReaderScreen(props: Props) {
         turn(-1);
       } else if ((event.key === 'Enter' && !onControl) || event.key === 'm') {
         setControls((v) => !v);
+      } else if (event.key === 'b' || event.key === 'B') {
+        toggleBookmark();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [turn, props.onLibrary]);
+  }, [turn, props.onLibrary, toggleBookmark]);
 
   // Taps: left and right edges turn, the middle shows or hides the controls; swipes turn (touch and pen only).
   const down = useRef<{ x: number; y: number; type: string } | null>(null);
@@ -152,7 +189,18 @@ export function ReaderScreen(props: Props) {
         <button type="button" class="icon-button" onClick={() => openPanel('contents')}>
           Contents
         </button>
-        {props.tools?.(openPanel)}
+        <button type="button" class="icon-button" onClick={() => openPanel('search')}>
+          Search
+        </button>
+        <button type="button" class="icon-button" aria-pressed={marks.at(locator) !== undefined} onClick={toggleBookmark} aria-keyshortcuts="B">
+          Bookmark
+        </button>
+        <button type="button" class="icon-button" onClick={() => openPanel('bookmarks')}>
+          Bookmarks
+        </button>
+        <button type="button" class="icon-button" onClick={() => openPanel('settings')}>
+          Settings
+        </button>
         <button
           type="button"
           class="icon-button"
@@ -191,7 +239,9 @@ export function ReaderScreen(props: Props) {
               data-place-block={locator?.block}
               data-place-offset={locator?.offset}
             >
-              {section && <SectionView section={section} smart={settings.smartPunctuation} />}
+              {section && (
+                <SectionView section={section} smart={settings.smartPunctuation} highlight={highlight?.sectionId === section.id ? highlight : null} />
+              )}
             </article>
           </div>
           {reader.back && (
@@ -243,7 +293,26 @@ export function ReaderScreen(props: Props) {
           onChoose={(sectionId) => jump({ sectionId, block: 0, offset: 0 })}
         />
       )}
-      {panel && panel !== 'contents' && props.renderPanel?.(panel, closePanel, jump, locator)}
+      {panel === 'search' && (
+        <SearchPanel
+          label="Search this work"
+          search={(query) => app.search.search(query, { workId: work.id })}
+          onOpen={openHit}
+          onClose={closePanel}
+          initialQuery={searchQuery}
+          onQueryChange={setSearchQuery}
+        />
+      )}
+      {panel === 'bookmarks' && (
+        <BookmarksPanel
+          bookmarks={marks.bookmarks}
+          sections={work.sections}
+          onOpen={(b) => jump(b.locator)}
+          onRemove={(b) => void marks.remove(b)}
+          onClose={closePanel}
+        />
+      )}
+      {panel === 'settings' && props.renderSettings(closePanel)}
     </div>
   );
 }

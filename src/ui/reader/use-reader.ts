@@ -13,6 +13,8 @@ export type Target = Pick<Locator, 'sectionId' | 'block' | 'offset'> & { quote?:
 interface Options {
   work: WorkInfo;
   initial: Locator | undefined;
+  /** Open at this place instead (a search hit from the library); the saved place becomes "Back to where you were". */
+  startAt?: Target | undefined;
   mode: ReadingMode;
   columns: ColumnsChoice;
   /** Changes whenever anything that affects layout changes (typography settings). */
@@ -34,7 +36,7 @@ function columnCount(choice: ColumnsChoice, width: number, height: number, fontP
   return width >= 900 && width > height ? 2 : 1;
 }
 
-export function useReader({ work, initial, mode, columns, layoutKey, onLocator, onPageRead }: Options) {
+export function useReader({ work, initial, startAt, mode, columns, layoutKey, onLocator, onPageRead }: Options) {
   const viewportRef = useRef<HTMLDivElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
   const paginator = useRef<Paginator | null>(null);
@@ -124,6 +126,11 @@ export function useReader({ work, initial, mode, columns, layoutKey, onLocator, 
       return;
     }
     const known = initial && work.sections.some((s) => s.id === initial.sectionId) ? initial : undefined;
+    if (startAt && work.sections.some((s) => s.id === startAt.sectionId)) {
+      if (known) setBack(known);
+      void show(startAt.sectionId, { block: startAt.block, offset: startAt.offset }, 'commit');
+      return;
+    }
     const sectionId = known?.sectionId ?? first.id;
     void loadSection(work.id, sectionId).then(
       (loaded) => {

@@ -1,6 +1,7 @@
 import { memo } from 'preact/compat';
 import type { Block, Section } from '../../content/types';
 import { smartPunctuation } from '../../reader/smart-punctuation';
+import { highlightParts } from '../../search/highlight';
 import './style.css';
 
 /** A character range of one block to mark (a search hit). */
@@ -69,11 +70,12 @@ interface BlockProps {
 
 function BlockView({ index, block, headingId, afterBreak, quiet, smart, mark }: BlockProps) {
   const text = smart ? smartPunctuation(block.text) : block.text;
-  const content = mark ? (
+  const parts = mark ? highlightParts(text, mark.offset, mark.length) : null;
+  const content = parts ? (
     <>
-      {text.slice(0, mark.offset)}
-      <mark class="search-hit">{text.slice(mark.offset, mark.offset + mark.length)}</mark>
-      {text.slice(mark.offset + mark.length)}
+      {parts.before}
+      <mark class="search-hit">{parts.match}</mark>
+      {parts.after}
     </>
   ) : (
     text

@@ -4,6 +4,7 @@ import { createSearchClient, type WorkerLike } from '../../../src/search/client'
 import { createSearchEngine } from '../../../src/search/engine';
 import type { SearchRequest, SearchResponse } from '../../../src/search/protocol';
 import { createSearchService } from '../../../src/search/service';
+import { createWorkerHost } from '../../../src/search/worker-host';
 import { readWork, splitIntoSections, WORKS } from './fixtures';
 
 const sectionsById = new Map<string, Section[]>([
@@ -76,35 +77,39 @@ describe('the search engine', () => {
   });
 });
 
-/** A Worker stand-in that runs the real service in the same thread, delivering messages asynchronously. */
+/** A Worker stand-in that runs the real worker host in the same thread, delivering messages asynchronously. */
 function inThreadWorker(): WorkerLike & { requests: SearchRequest[] } {
-  const engine = createSearchEngine(catalogue, countingLoader().load);
   const fake: WorkerLike & { requests: SearchRequest[] } = {
     requests: [],
     onmessage: null,
     onerror: null,
     postMessage(message) {
       fake.requests.push(message);
-      setTimeout(() => void handle(message), 0);
+      setTimeout(() => onRequest(message), 0);
     },
     terminate() {},
   };
-  const handle = createSearchService(engine, (response: SearchResponse) => {
+  const onRequest = createWorkerHost((response: SearchResponse) => {
     setTimeout(() => fake.onmessage?.({ data: response } as MessageEvent<SearchResponse>), 0);
   });
   return fake;
 }
 
+/** A client over the real works, loading sections in this thread. */
+function client(createWorker: () => WorkerLike = inThreadWorker) {
+  return createSearchClient({ catalogue, loadSection: countingLoader().load, createWorker });
+}
+
 describe('the search client', () => {
   test('answers a search with the worker\'s results', async () => {
-    const client = createSearchClient(inThreadWorker);
-    const results = await client.search("didn't", { workId: WORKS.untitled });
+    const search = client();
+    const results = await search.search("didn't", { workId: WORKS.untitled });
     expect(results?.total).toBeGreaterThan(10);
   });
 
   test('answers a superseded query with null, and only the newest with results', async () => {
-    const client = createSearchClient(inThreadWorker);
-    const typed = ['di', 'did', 'didn', "didn'", "didn't"].map((q) => client.search(q, { workId: WORKS.making }));
+    const search = client();
+    const typed = ['di', 'did', 'didn', "didn'", "didn't"].map((q) => search.search(q, { workId: WORKS.making }));
     const answers = await Promise.all(typed);
     expect(answers.slice(0, -1)).toEqual([null, null, null, null]);
     expect(answers.at(-1)?.query).toBe("didn't");
@@ -121,22 +126,22 @@ describe('the search client', () => {
   });
 
   test('rejects with the worker\'s message for an unknown work', async () => {
-    const client = createSearchClient(inThreadWorker);
-    await expect(client.search('asami', { workId: 'nope' })).rejects.toThrow(/no work with the id "nope"/);
+    const search = client();
+    await expect(search.search('asami', { workId: 'nope' })).rejects.toThrow(/no work with the id "nope"/);
   });
 
   test('a crashed worker rejects what waits and the next search starts a new one', async () => {
     let made = 0;
     let current: WorkerLike | undefined;
-    const client = createSearchClient(() => {
+    const search = client(() => {
       made++;
       current = inThreadWorker();
       return current;
     });
-    const waiting = client.search('asami', { workId: WORKS.making });
+    const waiting = search.search('asami', { workId: WORKS.making });
     current?.onerror?.({ message: 'boom', preventDefault() {} } as ErrorEvent);
     await expect(waiting).rejects.toThrow(/Search stopped working: boom/);
-    expect((await client.search('asami', { workId: WORKS.making }))?.total).toBeGreaterThan(0);
+    expect((await search.search('asami', { workId: WORKS.making }))?.total).toBeGreaterThan(0);
     expect(made).toBe(2);
   });
 });

@@ -1,0 +1,20 @@
+import { expect, test } from 'vitest';
+import { parseHash, routeHash } from '../../../src/state/router';
+
+test('the library is the default route', () => {
+  expect(parseHash('')).toEqual({ name: 'library' });
+  expect(parseHash('#/')).toEqual({ name: 'library' });
+  expect(parseHash('#/nonsense/here')).toEqual({ name: 'library' });
+});
+
+test('a work route keeps its id, including unknown or odd ones, for the reader to judge', () => {
+  expect(parseHash('#/read/making-it-work')).toEqual({ name: 'read', workId: 'making-it-work' });
+  expect(parseHash('#/read/no%20such')).toEqual({ name: 'read', workId: 'no such' });
+  expect(parseHash('#/read/%E0%A4%A')).toEqual({ name: 'read', workId: '%E0%A4%A' });
+});
+
+test('routes round-trip through the hash', () => {
+  for (const route of [{ name: 'library' } as const, { name: 'read', workId: 'a b/c' } as const]) {
+    expect(parseHash(routeHash(route))).toEqual(route);
+  }
+});
