@@ -19,7 +19,7 @@ import { installBench } from './in-page.mjs';
 
 /** @typedef {import('playwright-core').Browser} Browser */
 /** @typedef {import('playwright-core').Page} Page */
-/** @typedef {import('./in-page.mjs').TurnSample} TurnSample */
+/** @typedef {import('./in-page.mjs').TurnRun} TurnRun */
 /** @typedef {import('./in-page.mjs').RelayoutSample} RelayoutSample */
 /** @typedef {import('./in-page.mjs').JumpSample} JumpSample */
 
@@ -175,7 +175,7 @@ async function measure(browser, url, viewport, workId) {
     const heapOpenMB = await heapMB(cdp);
 
     const before = await metrics(cdp);
-    const turns = /** @type {TurnSample[]} */ (await call(page, 'turns', TIMED_TURNS));
+    const { samples: turns, longFrames } = /** @type {TurnRun} */ (await call(page, 'turns', TIMED_TURNS));
     const after = await metrics(cdp);
     await call(page, 'turns', HEAP_TURNS - TIMED_TURNS);
     const heapTurnsMB = await heapMB(cdp);
@@ -225,12 +225,13 @@ async function measure(browser, url, viewport, workId) {
           layouts: perTurn('LayoutCount', 1),
           styleRecalcs: perTurn('RecalcStyleCount', 1),
         },
+        longFrames,
         samplesMs: ms.map((x) => round(x, 2)),
       },
       relayout: {
         medianMs: round(quantile(relayouts.map((r) => r.ms), 0.5)),
         maxMs: round(Math.max(...relayouts.map((r) => r.ms))),
-        anchored: relayouts.every((r) => r.anchored),
+        unanchored: relayouts.filter((r) => !r.anchored).length,
         placeKept: relayouts.every((r) => r.placeKept),
         samples: relayouts.map((r, i) => ({ fontSize: FONT_SIZES[i], ms: round(r.ms), anchored: r.anchored })),
       },
@@ -270,7 +271,7 @@ function printTable(rows) {
     cell(r.openMs, TARGETS.openMs),
     String(r.startMs),
     cell(r.turn.p95Ms, TARGETS.turnP95Ms, `${r.turn.medianMs} / ${r.turn.p95Ms}`),
-    cell(r.relayout.medianMs, TARGETS.relayoutMs, `${r.relayout.medianMs} (max ${r.relayout.maxMs})${r.relayout.anchored && r.relayout.placeKept ? '' : ' UNANCHORED'}`),
+    cell(r.relayout.medianMs, TARGETS.relayoutMs, `${r.relayout.medianMs} (max ${r.relayout.maxMs})${r.relayout.unanchored ? ` ANCHOR LOST ${r.relayout.unanchored}/${FONT_SIZES.length}` : ''}${r.relayout.placeKept ? '' : ' PLACE MOVED'}`),
     cell(r.jump.ms, TARGETS.jumpMs),
     cell(r.heap.after200TurnsMB, TARGETS.heapMB, `${r.heap.afterOpenMB} → ${r.heap.after200TurnsMB}`),
   ]);
@@ -290,6 +291,13 @@ function printTable(rows) {
         `script ${t.perTurn.scriptMs}, style ${t.perTurn.styleMs}, layout ${t.perTurn.layoutMs} ms (${t.perTurn.layouts} layouts); ` +
         `max ${t.maxMs} ms${t.crossSection.length ? `, into a new section: ${t.crossSection.join(', ')} ms` : ''}`,
     );
+    const worst = [...t.longFrames].sort((a, b) => b.ms - a.ms)[0];
+    if (worst) {
+      console.log(
+        `         longest frame ${worst.ms} ms (of ${t.longFrames.length} over 50 ms): script ${worst.scriptMs} ms (forced style+layout ${worst.forcedLayoutMs}), ` +
+          `frame style+layout+paint ${worst.styleLayoutMs} ms; ${worst.scripts.join('; ')}`,
+      );
+    }
   }
 }
 

@@ -181,12 +181,13 @@ describe('storage: the place is never lost', () => {
     await openWork(b, WORKS.long.title);
     expect(await place(b), 'tab B opens where tab A left off').toEqual(a1);
 
-    // A turns on, and is frozen (as a background tab is) before its debounced write goes out.
+    // A turns on; its clock is then paused (virtual time), like a throttled background tab's,
+    // so its debounced write of that place is still waiting when B moves on.
     await a.bringToFront();
     const cdpA = await context.newCDPSession(a);
     const a2 = await press(a, 'ArrowRight');
     await cdpA.send('Emulation.setVirtualTimePolicy', { policy: 'pause' });
-    expect(key(await storedPosition(b, WORKS.long.id)), "A's write should still be waiting (frozen before its debounce ran out)").toBe(key(a1));
+    expect(key(await storedPosition(b, WORKS.long.id)), "A's write should still be waiting (paused before its debounce ran out)").toBe(key(a1));
 
     // B reads on, later than A's turn: B is the newest navigation.
     await b.bringToFront();
@@ -197,8 +198,8 @@ describe('storage: the place is never lost', () => {
     // A wakes: its overdue write of the older place must be refused.
     await cdpA.send('Emulation.setVirtualTimePolicy', { policy: 'advance' });
     await a.bringToFront();
-    // Give A's overdue timer and its transaction time to run.
-    await a.evaluate(() => new Promise((r) => setTimeout(r, 1_000)));
+    // Give A's overdue timer and its transaction time to run (real time: A's clock is virtual now).
+    await new Promise((r) => setTimeout(r, 1_000));
     expect(key(await storedPosition(b, WORKS.long.id)), `stale ${key(a2)} from tab A must not replace ${key(b1)}`).toBe(key(b1));
 
     // A's library knows B's place (BroadcastChannel), not its own older one.

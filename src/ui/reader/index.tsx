@@ -107,8 +107,9 @@ export function ReaderScreen(props: Props) {
   );
 
   const toggleBookmark = useCallback(() => {
-    if (locator) void marks.toggle(locator);
-  }, [locator, marks.toggle]);
+    const current = reader.currentLocator();
+    if (current) void marks.toggle(current);
+  }, [reader.currentLocator, marks.toggle]);
 
   const scrub = useCallback(
     async (fraction: number) => {
@@ -120,6 +121,10 @@ export function ReaderScreen(props: Props) {
   );
 
   // Keyboard: page keys turn, Space too (Shift+Space back), Escape leaves; never while typing or in a panel.
+  // The listener is added once and reads the latest callbacks: a key pressed right after a
+  // turn must act on the new page, not on the one an older render saw.
+  const keys = useRef({ turn, toggleBookmark, onLibrary: props.onLibrary });
+  keys.current = { turn, toggleBookmark, onLibrary: props.onLibrary };
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
@@ -130,22 +135,22 @@ export function ReaderScreen(props: Props) {
       const onControl = target?.closest('button, a, summary') !== null && target !== document.body;
       if (event.key === 'Escape') {
         event.preventDefault();
-        props.onLibrary();
+        keys.current.onLibrary();
       } else if (NEXT_KEYS.has(event.key) || (event.key === ' ' && !event.shiftKey && !onControl)) {
         event.preventDefault();
-        turn(1);
+        keys.current.turn(1);
       } else if (PREV_KEYS.has(event.key) || (event.key === ' ' && event.shiftKey && !onControl)) {
         event.preventDefault();
-        turn(-1);
+        keys.current.turn(-1);
       } else if ((event.key === 'Enter' && !onControl) || event.key === 'm') {
         setControls((v) => !v);
       } else if (event.key === 'b' || event.key === 'B') {
-        toggleBookmark();
+        keys.current.toggleBookmark();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [turn, props.onLibrary, toggleBookmark]);
+  }, []);
 
   // Taps: left and right edges turn, the middle shows or hides the controls; swipes turn (touch and pen only).
   const down = useRef<{ x: number; y: number; type: string } | null>(null);

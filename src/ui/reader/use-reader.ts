@@ -25,8 +25,13 @@ interface Options {
   onPageRead?: (words: number) => void;
 }
 
-/** What happens after the next layout. */
-type After = 'stay' | 'commit' | 'last';
+/**
+ * What happens after the next layout: 'stay' (a re-layout: the place does not move),
+ * 'commit' (a page turn: the first character on screen becomes the place), 'target'
+ * (a jump: the character jumped to becomes the place, so it stays on screen through later
+ * re-layouts), 'last' (arriving from the next section: its last page).
+ */
+type After = 'stay' | 'commit' | 'target' | 'last';
 
 /** Two columns need room for two comfortable lines. */
 function columnCount(choice: ColumnsChoice, width: number, height: number, fontPx: number): 1 | 2 {
@@ -45,7 +50,13 @@ export function useReader({ work, initial, startAt, mode, columns, layoutKey, on
   const after = useRef<After>('stay');
   const busy = useRef(false);
   const [section, setSection] = useState<Section | null>(null);
-  const [locator, setLocator] = useState<Locator | null>(null);
+  const [locator, setLocatorState] = useState<Locator | null>(null);
+  // The newest place at once, for key handlers that run before the next render.
+  const locatorRef = useRef<Locator | null>(null);
+  const setLocator = useCallback((next: Locator) => {
+    locatorRef.current = next;
+    setLocatorState(next);
+  }, []);
   const [pageInfo, setPageInfo] = useState<PageInfo>({ page: 0, pageCount: 1 });
   const [cols, setCols] = useState<1 | 2>(1);
   const [error, setError] = useState<string | null>(null);
@@ -57,12 +68,12 @@ export function useReader({ work, initial, startAt, mode, columns, layoutKey, on
   modeRef.current = mode;
   const scrollTimer = useRef(0);
 
-  /** The first character on screen becomes the reader's place. */
-  const commitFromScreen = useCallback(() => {
+  /** The first character on screen (or `place`, for a jump) becomes the reader's place. */
+  const commitFromScreen = useCallback((target?: Place) => {
     const p = paginator.current;
     const s = sectionRef.current;
     if (!p || !s) return;
-    const place = p.firstVisible();
+    const place = target ?? p.firstVisible();
     anchor.current = place;
     const next = makeLocator(work, s, place.block, place.offset);
     setLocator(next);
@@ -88,7 +99,8 @@ export function useReader({ work, initial, startAt, mode, columns, layoutKey, on
     const todo = after.current;
     after.current = 'stay';
     if (todo === 'last') p.showLast();
-    if (todo !== 'stay') commitFromScreen();
+    if (todo === 'target') commitFromScreen(anchor.current);
+    else if (todo !== 'stay') commitFromScreen();
     setPageInfo(p.info());
   }, [columns, commitFromScreen]);
 
@@ -128,7 +140,7 @@ export function useReader({ work, initial, startAt, mode, columns, layoutKey, on
     const known = initial && work.sections.some((s) => s.id === initial.sectionId) ? initial : undefined;
     if (startAt && work.sections.some((s) => s.id === startAt.sectionId)) {
       if (known) setBack(known);
-      void show(startAt.sectionId, { block: startAt.block, offset: startAt.offset }, 'commit');
+      void show(startAt.sectionId, { block: startAt.block, offset: startAt.offset }, 'target');
       return;
     }
     const sectionId = known?.sectionId ?? first.id;
@@ -213,7 +225,7 @@ export function useReader({ work, initial, startAt, mode, columns, layoutKey, on
     async (target: Target, remember: boolean): Promise<void> => {
       if (remember && locator) setBack(locator);
       const place = { block: target.block, offset: target.offset };
-      await show(target.sectionId, place, 'commit');
+      await show(target.sectionId, place, 'target');
     },
     [locator, show],
   );
@@ -223,7 +235,7 @@ export function useReader({ work, initial, startAt, mode, columns, layoutKey, on
     if (!back) return;
     const target = back;
     setBack(null);
-    await show(target.sectionId, { block: target.block, offset: target.offset }, 'commit');
+    await show(target.sectionId, { block: target.block, offset: target.offset }, 'target');
   }, [back, show]);
 
   /** The user scrolled (scroll mode): the first line on screen becomes the place, once the scroll settles. */
@@ -253,6 +265,8 @@ export function useReader({ work, initial, startAt, mode, columns, layoutKey, on
     jump,
     goBack,
     dismissBack: () => setBack(null),
+    /** The newest place, even before the render that shows it. */
+    currentLocator: () => locatorRef.current,
     onScroll,
   };
 }

@@ -74,7 +74,7 @@ function BlockView({ index, block, headingId, afterBreak, quiet, smart, mark }: 
   const content = parts ? (
     <>
       {parts.before}
-      <mark class="search-hit">{parts.match}</mark>
+      <mark class="text-hit">{parts.match}</mark>
       {parts.after}
     </>
   ) : (
