@@ -32,6 +32,7 @@
  * @property {(count: number) => Promise<TurnRun>} turns `count` page turns (ArrowRight; ArrowLeft once the end is reached).
  * @property {(size: number) => Promise<RelayoutSample>} fontSize Sets the settings panel's "Font size" range (the panel must be open).
  * @property {(value: number) => Promise<JumpSample>} scrub Sets the scrubber ("Position in work", 0..1000) and fires 'input' and 'change'.
+ * @property {(query: string) => Promise<{ ms: number, status: string }>} search Types `query` into the open search panel's input; ms to the first painted frame with its results' status.
  * @property {() => string} place The reader's place as `section|block|offset`.
  */
 
@@ -258,6 +259,21 @@ export function installBench() {
         input.dispatchEvent(new Event('change', { bubbles: true }));
         const t = await paintedWhen(() => place() !== from && readerReady(), true);
         return { ms: t - t0, from, to: place() };
+      });
+    },
+
+    search(query) {
+      const input = /** @type {HTMLInputElement | null} */ (document.querySelector('input.search-input'));
+      const status = () => document.querySelector('.search-status')?.textContent ?? '';
+      if (!input) return Promise.reject(new Error('no search input on screen'));
+      return atFrameStart(async () => {
+        const before = status();
+        const t0 = performance.now();
+        input.value = query;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        const shown = () => status() !== before && status() !== 'Searching…' && !status().startsWith('Type at least');
+        const t = await paintedWhen(shown, true, 20_000);
+        return { ms: t - t0, status: status() };
       });
     },
 

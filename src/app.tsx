@@ -1,5 +1,5 @@
 /** Which screen is showing: the library, a work's adult-content notice, the reader, or "no such work". */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Pwa } from './pwa';
 import { useAppState } from './state/app-state';
 import { AdultNotice } from './ui/adult-notice';
@@ -25,6 +25,11 @@ export function App({ pwa }: { pwa: Pwa }) {
   const r = route.value;
   const work = state.currentWork.value;
   const speed = state.speed.value;
+  const reading = work !== undefined && (!work.meta.addedByApp.adult || state.acknowledged.value.has(work.id));
+  // The first time a work is opened, ask the browser to keep Quire's data: the reader has shown intent.
+  useEffect(() => {
+    if (reading) void pwa.requestPersistence();
+  }, [reading, pwa]);
   const toLibrary = () => {
     setOpenAt(null);
     actions.navigate({ name: 'library' });
@@ -33,7 +38,7 @@ export function App({ pwa }: { pwa: Pwa }) {
   const settingsPanel = (close: () => void) => (
     <SettingsPanel settings={settings.settings.value} onChange={settings.set} onClose={close}>
       <OfflineStorage />
-      <ReadingData store={store} />
+      <ReadingData store={store} beforeExport={actions.flush} onImported={() => void actions.imported()} />
     </SettingsPanel>
   );
 

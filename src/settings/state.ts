@@ -15,6 +15,8 @@ export interface SettingsState {
   set(next: Settings): void;
   /** Every setting back to its default. */
   reset(): void;
+  /** Reads the stored record again (after an import), unless a change of the user's is still waiting to be saved. */
+  reload(): Promise<void>;
   /** Saves a pending change now (also done on pagehide and when the page is hidden). */
   flush(): Promise<void>;
   dispose(): void;
@@ -85,6 +87,10 @@ export function createSettingsState(
     ready,
     set,
     reset: () => set({ ...DEFAULT_SETTINGS }),
+    async reload() {
+      const stored = await store.getSettings(validateSettings);
+      if (stored && pending === undefined) settings.value = stored;
+    },
     flush,
     dispose: () => {
       stopPainting();

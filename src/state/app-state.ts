@@ -23,6 +23,8 @@ export interface AppState {
   /** Works whose adult-content notice was passed on this device. */
   acknowledged: Signal<ReadonlySet<string>>;
   currentWork: ReadonlySignal<WorkInfo | undefined>;
+  /** Goes up when stored data changed under the app (an import): screens re-read what they show. */
+  dataVersion: Signal<number>;
   /** The reader's own page-read samples, newest last. */
   speedSamples: Signal<readonly SpeedSample[]>;
   /** Words per minute for time estimates, and whether it is measured or the default. */
@@ -59,6 +61,7 @@ export function createAppState(init: Init): AppState {
       return r.name === 'read' ? init.catalogue.find((w) => w.id === r.workId) : undefined;
     }),
     speedSamples,
+    dataVersion: signal(0),
     speed: computed(() => readingSpeed(speedSamples.value)),
   };
   const full = state as AppState;
@@ -99,6 +102,11 @@ function createActions(state: AppState) {
     savePosition(locator: Locator): void {
       state.positions.value = { ...state.positions.value, [locator.workId]: locator };
       writer.schedule(locator);
+    },
+    /** Stored data changed under the app (an import): settings and open screens read it again. */
+    async imported(): Promise<void> {
+      await state.settings.reload();
+      state.dataVersion.value++;
     },
     /** Writes any pending place now. */
     flush(): Promise<void> {

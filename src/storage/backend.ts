@@ -29,6 +29,11 @@ export interface Backend {
   getPosition(workId: string): Promise<unknown>;
   /** Reads, compares and writes in one transaction; true when written. */
   putPositionIfNewer(locator: Locator): Promise<boolean>;
+  /**
+   * Writes without reading first, the request sent and committed before this returns (for a
+   * page that is going away); undefined when that can't be done now (no open connection).
+   */
+  putPositionAtOnce?(locator: Locator): Promise<void> | undefined;
   getSettings(): Promise<unknown>;
   putSettings(record: SettingsRecord): Promise<void>;
   getAcknowledgement(workId: string): Promise<unknown>;

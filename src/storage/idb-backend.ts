@@ -1,5 +1,5 @@
 /** The IndexedDB store: one connection promise, one transaction per operation, reopened when the browser closes it. */
-import type { IDBPTransaction, StoreNames } from 'idb';
+import { unwrap, type IDBPTransaction, type StoreNames } from 'idb';
 import { isNewer, sameSample, type Backend, type MergeCounts, type RawDump } from './backend';
 import { ALL_STORES, openQuireDb, SETTINGS_KEY, type QuireDB, type QuireSchema } from './db';
 
@@ -37,6 +37,8 @@ type Names = StoreNames<QuireSchema>;
 /** Creates the IndexedDB backend on `factory`. Nothing is opened until first use or `open()`. */
 export function createIdbBackend(factory: IDBFactory, events: IdbBackendEvents): IdbBackend {
   let dbPromise: Promise<QuireDB> | null = null;
+  /** The open connection, once there is one, for writes that can't wait for a promise. */
+  let openDb: QuireDB | null = null;
   let closed = false;
 
   function connect(): Promise<QuireDB> {
@@ -50,6 +52,7 @@ export function createIdbBackend(factory: IDBFactory, events: IdbBackendEvents):
         // The browser dropped the connection: the next operation opens a new one.
         terminated: () => {
           if (dbPromise === current) dbPromise = null;
+          openDb = null;
         },
       });
     } catch (error) {
@@ -58,6 +61,7 @@ export function createIdbBackend(factory: IDBFactory, events: IdbBackendEvents):
     const current: Promise<QuireDB> = opening.then(
       (db) => {
         if (closed) db.close();
+        else openDb = db;
         events.opened();
         return db;
       },
@@ -84,6 +88,7 @@ export function createIdbBackend(factory: IDBFactory, events: IdbBackendEvents):
       // The connection closed under us before its close event arrived: reopen once.
       if (errorName(error) !== 'InvalidStateError') throw error;
       dbPromise = null;
+      openDb = null;
       db = await connect();
       tx = db.transaction(names, mode);
     }
@@ -115,10 +120,30 @@ export function createIdbBackend(factory: IDBFactory, events: IdbBackendEvents):
         await store.put(locator);
         return true;
       }),
+    putPositionAtOnce(locator) {
+      if (!openDb) return undefined;
+      let tx: IDBTransaction;
+      try {
+        tx = (unwrap(openDb) as IDBDatabase).transaction('positions', 'readwrite');
+      } catch {
+        openDb = null; // closed under us: the caller takes the usual path, which reopens
+        return undefined;
+      }
+      const done = new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onabort = () => reject(tx.error ?? new DOMException('The write was aborted.', 'AbortError'));
+      });
+      tx.objectStore('positions').put(locator);
+      tx.commit();
+      return done;
+    },
     getSettings: () => inTx(['settings'], 'readonly', (tx) => tx.objectStore('settings').get(SETTINGS_KEY)),
     putSettings: (record) =>
       inTx(['settings'], 'readwrite', async (tx) => {
-        await tx.objectStore('settings').put(record, SETTINGS_KEY);
+        const put = tx.objectStore('settings').put(record, SETTINGS_KEY);
+        // Commit at once: a page being reloaded drops a transaction left to auto-commit.
+        tx.commit();
+        await put;
       }),
     getAcknowledgement: (workId) => inTx(['acknowledgements'], 'readonly', (tx) => tx.objectStore('acknowledgements').get(workId)),
     putAcknowledgement: (record) =>
@@ -186,6 +211,7 @@ export function createIdbBackend(factory: IDBFactory, events: IdbBackendEvents):
       }),
     close() {
       closed = true;
+      openDb = null;
       const pending = dbPromise;
       dbPromise = null;
       pending?.then((db) => db.close()).catch(() => {});

@@ -1,5 +1,6 @@
 /** Debounced position writes while reading: the newest place is written once things settle, or on flush. */
 import type { Locator } from '../reader/locator';
+import { pageLeaving } from './lifecycle';
 import type { ReadingStore } from './types';
 
 /** Schedules and flushes position writes. */
@@ -24,14 +25,22 @@ export function createPositionWriter(store: Pick<ReadingStore, 'putPosition'>, {
     const locator = next;
     next = undefined;
     if (!locator) return chain;
-    chain = chain.then(async () => {
+    const write = async () => {
       try {
         await store.putPosition(locator);
       } catch (error) {
         // The store reports storage failures in its status; a bad locator is a bug to see in logs.
         console.error('Quire: could not save the place', error);
       }
-    });
+    };
+    if (pageLeaving()) {
+      // The page is going away: waiting behind a write in flight would lose this one. The
+      // store's newer-wins rule keeps the older one from landing over it.
+      const now = write();
+      chain = Promise.all([chain, now]).then(() => undefined);
+    } else {
+      chain = chain.then(write);
+    }
     return chain;
   };
 

@@ -4,6 +4,7 @@ import { isNewer, type Backend } from './backend';
 import { checkDump, checkExportFile, toExportFile } from './backup';
 import { openPositionChannel } from './broadcast';
 import { createIdbBackend, errorName, OpenError } from './idb-backend';
+import { pageLeaving } from './lifecycle';
 import { createMemoryBackend } from './memory';
 import { applyWrite, pendingKey, PendingWrites, type PendingWrite } from './pending';
 import { createStatusHub, MESSAGES } from './status';
@@ -208,7 +209,12 @@ export async function openStore(options: StoreOptions): Promise<ReadingStore> {
       if (held && !isNewer(held.value, place)) return false;
       let accepted: boolean;
       try {
-        accepted = await run((b) => b.putPositionIfNewer(place));
+        accepted = await run((b) => {
+          // A page going away can't wait for a read: compare with the newest place this tab
+          // knows (its own and other tabs' news), then write and commit at once.
+          const atOnce = pageLeaving() && isNewer(lastSeen.get(place.workId), place) ? b.putPositionAtOnce?.(place) : undefined;
+          return atOnce ? atOnce.then(() => true) : b.putPositionIfNewer(place);
+        });
         pending.settle(key, { kind: 'position', value: place });
         if (pending.size === 0) status.update({ waiting: null });
       } catch (error) {

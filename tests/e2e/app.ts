@@ -94,7 +94,9 @@ export function isVisible(page: Page, p: Place): Promise<boolean> {
     const box = viewport.getBoundingClientRect();
     const cx = rect.left + rect.width / 2;
     const cy = rect.top + rect.height / 2;
-    return cx >= box.left && cx <= box.right && cy >= box.top && cy <= box.bottom;
+    // Inside the page's box, and that box where the reader can see it (inside the window).
+    const inBox = cx >= box.left && cx <= box.right && cy >= box.top && cy <= box.bottom;
+    return inBox && cx >= 0 && cx <= window.innerWidth && cy >= 0 && cy <= window.innerHeight;
   }, p);
 }
 

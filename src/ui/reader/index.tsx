@@ -9,6 +9,7 @@ import type { SearchHit } from '../../search/types';
 import { useAppState } from '../../state/app-state';
 import { BookmarksPanel } from '../bookmarks-panel';
 import { ContentsPanel } from '../contents-panel';
+import { Icon, type IconName } from '../icons';
 import { SearchPanel } from '../search-panel';
 import type { Highlight } from '../section-view';
 import { ReaderFooter } from '../reader-footer';
@@ -45,6 +46,23 @@ interface Props {
   notes?: ComponentChildren;
 }
 
+/** A header tool: an icon and a label (the label is hidden on narrow screens but stays the button's name). */
+function ToolButton(props: { icon: IconName; label: string; onClick: () => void; pressed?: boolean; keyshortcuts?: string }) {
+  return (
+    <button
+      type="button"
+      class="icon-button tool-button"
+      aria-pressed={props.pressed}
+      aria-keyshortcuts={props.keyshortcuts}
+      title={props.label}
+      onClick={props.onClick}
+    >
+      <Icon name={props.icon} />
+      <span class="tool-label">{props.label}</span>
+    </button>
+  );
+}
+
 /** Keys that turn pages. */
 const NEXT_KEYS = new Set(['ArrowRight', 'PageDown']);
 const PREV_KEYS = new Set(['ArrowLeft', 'PageUp']);
@@ -60,7 +78,7 @@ export function ReaderScreen(props: Props) {
     props.openAt?.highlight ? { ...props.openAt.highlight, sectionId: props.openAt.target.sectionId } : null,
   );
   const [searchQuery, setSearchQuery] = useState('');
-  const marks = useBookmarks(app.store, work.id);
+  const marks = useBookmarks(app.store, work.id, app.dataVersion.value);
   const [controls, setControls] = useState(true);
   // When the page now on screen was first shown, for the reading-speed samples.
   const shownAt = useRef(Date.now());
@@ -191,29 +209,12 @@ export function ReaderScreen(props: Props) {
         onLibrary={props.onLibrary}
         onFocus={() => setControls(true)}
       >
-        <button type="button" class="icon-button" onClick={() => openPanel('contents')}>
-          Contents
-        </button>
-        <button type="button" class="icon-button" onClick={() => openPanel('search')}>
-          Search
-        </button>
-        <button type="button" class="icon-button" aria-pressed={marks.at(locator) !== undefined} onClick={toggleBookmark} aria-keyshortcuts="B">
-          Bookmark
-        </button>
-        <button type="button" class="icon-button" onClick={() => openPanel('bookmarks')}>
-          Bookmarks
-        </button>
-        <button type="button" class="icon-button" onClick={() => openPanel('settings')}>
-          Settings
-        </button>
-        <button
-          type="button"
-          class="icon-button"
-          aria-pressed={!paginated}
-          onClick={() => props.onModeChange(paginated ? 'scroll' : 'paginated')}
-        >
-          Scroll
-        </button>
+        <ToolButton icon="contents" label="Contents" onClick={() => openPanel('contents')} />
+        <ToolButton icon="search" label="Search" onClick={() => openPanel('search')} />
+        <ToolButton icon="bookmark" label="Bookmark" pressed={marks.at(locator) !== undefined} keyshortcuts="B" onClick={toggleBookmark} />
+        <ToolButton icon="bookmarks" label="Bookmarks" onClick={() => openPanel('bookmarks')} />
+        <ToolButton icon="settings" label="Settings" onClick={() => openPanel('settings')} />
+        <ToolButton icon="scroll" label="Scroll" pressed={!paginated} onClick={() => props.onModeChange(paginated ? 'scroll' : 'paginated')} />
       </ReaderHeader>
       {props.notes}
       {reader.error ? (

@@ -10,7 +10,8 @@ function snippetAt(locator: Locator): string {
   return text.length > 80 ? `${text.slice(0, 79).trimEnd()}…` : text;
 }
 
-export function useBookmarks(store: ReadingStore, workId: string) {
+/** `version` changes when stored data changed under the app (an import): the list is read again. */
+export function useBookmarks(store: ReadingStore, workId: string, version = 0) {
   const [bookmarks, setBookmarks] = useState<readonly Bookmark[]>([]);
   useEffect(() => {
     let live = true;
@@ -18,7 +19,7 @@ export function useBookmarks(store: ReadingStore, workId: string) {
     return () => {
       live = false;
     };
-  }, [store, workId]);
+  }, [store, workId, version]);
 
   /** The bookmark at exactly this place, if any. */
   const at = useCallback((locator: Locator | null) => (locator ? bookmarks.find((b) => samePlace(b.locator, locator)) : undefined), [bookmarks]);

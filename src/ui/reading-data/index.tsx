@@ -21,8 +21,16 @@ export function describeImport(result: Extract<ImportResult, { ok: true }>): str
   return `Imported ${parts.join(', ')}.`;
 }
 
+interface Props {
+  store: ReadingStore;
+  /** Writes what is still waiting to be saved, so the export has the latest place and settings. */
+  beforeExport?: () => Promise<void>;
+  /** Called after an import that changed something, so open screens can show it. */
+  onImported?: () => void;
+}
+
 /** Export and import of everything Quire keeps on this device. */
-export function ReadingData({ store }: { store: ReadingStore }) {
+export function ReadingData({ store, beforeExport, onImported }: Props) {
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
   const [inputId] = useState(() => `reading-data-import-${++instances}`);
@@ -30,6 +38,7 @@ export function ReadingData({ store }: { store: ReadingStore }) {
   const exportData = async () => {
     setBusy(true);
     try {
+      await beforeExport?.();
       const file = await store.exportData();
       const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
       const link = document.createElement('a');
@@ -58,6 +67,7 @@ export function ReadingData({ store }: { store: ReadingStore }) {
       const parsed = parseBackupText(await chosen.text());
       const result = parsed.ok ? await store.importData(parsed.value) : parsed;
       setMessage(result.ok ? describeImport(result) : result.message);
+      if (result.ok) onImported?.();
     } catch {
       setMessage("Quire couldn't read that file. Nothing was changed.");
     } finally {

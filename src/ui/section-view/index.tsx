@@ -1,4 +1,4 @@
-import { memo } from 'preact/compat';
+import { memo } from '../memo';
 import type { Block, Section } from '../../content/types';
 import { smartPunctuation } from '../../reader/smart-punctuation';
 import { highlightParts } from '../../search/highlight';
