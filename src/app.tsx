@@ -25,15 +25,17 @@ export function App({ pwa }: { pwa: Pwa }) {
   const r = route.value;
   const work = state.currentWork.value;
   const speed = state.speed.value;
+  // A library search hit is used once, by the reader it opens: leaving the reader (by any way,
+  // the browser's Back included) forgets it, so the next visit opens at the saved place.
+  useEffect(() => {
+    if (r.name !== 'read') setOpenAt(null);
+  }, [r.name]);
   const reading = work !== undefined && (!work.meta.addedByApp.adult || state.acknowledged.value.has(work.id));
   // The first time a work is opened, ask the browser to keep Quire's data: the reader has shown intent.
   useEffect(() => {
     if (reading) void pwa.requestPersistence();
   }, [reading, pwa]);
-  const toLibrary = () => {
-    setOpenAt(null);
-    actions.navigate({ name: 'library' });
-  };
+  const toLibrary = () => actions.navigate({ name: 'library' });
   const closeLibraryPanel = () => setLibraryPanel(null);
   const settingsPanel = (close: () => void) => (
     <SettingsPanel settings={settings.settings.value} onChange={settings.set} onClose={close}>

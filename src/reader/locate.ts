@@ -61,11 +61,30 @@ export function resolveLocator(section: Section, locator: Pick<Locator, 'block' 
   if (quote.text === '' || here.slice(offset, offset + quote.text.length) === quote.text) {
     return clampPlace(section, block, offset);
   }
+  // Every place the quoted text stands now; the one whose surroundings match the quote best wins,
+  // and among equals the one nearest the old place (a short quote like "." stands in many places).
+  let best: { block: number; offset: number; score: number; distance: number } | null = null;
   for (let i = 0; i < section.blocks.length; i++) {
-    const at = blockText(section, i).indexOf(quote.text);
-    if (at >= 0) return { block: i, offset: at };
+    const text = blockText(section, i);
+    for (let at = text.indexOf(quote.text); at >= 0; at = text.indexOf(quote.text, at + 1)) {
+      const score = commonSuffix(text.slice(0, at), quote.before) + commonPrefix(text.slice(at + quote.text.length), quote.after);
+      const distance = Math.abs(i - block);
+      if (!best || score > best.score || (score === best.score && distance < best.distance)) best = { block: i, offset: at, score, distance };
+    }
   }
-  return clampPlace(section, block, offset);
+  return best ? { block: best.block, offset: best.offset } : clampPlace(section, block, offset);
+}
+
+function commonPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+function commonSuffix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n;
 }
 
 function clampPlace(section: Section, block: number, offset: number): { block: number; offset: number } {
@@ -95,14 +114,18 @@ export function sectionAtFraction(work: WorkInfo, fraction: number): { sectionId
   return { sectionId: chosen.id, within };
 }
 
-/** The block whose characters hold the given fraction (0..1) of a loaded section. */
-export function blockAtFraction(section: Section, within: number): number {
+/** The character at a fraction (0..1) of a loaded section, moved back to the start of its word. */
+export function placeAtFraction(section: Section, within: number): { block: number; offset: number } {
   const target = within * section.chars;
   let chars = 0;
   for (let i = 0; i < section.blocks.length; i++) {
-    const length = section.blocks[i]?.text.length ?? 0;
-    if (chars + length > target && length > 0) return i;
-    chars += length;
+    const text = section.blocks[i]?.text ?? '';
+    if (chars + text.length > target && text.length > 0) {
+      let offset = Math.max(0, Math.floor(target - chars));
+      while (offset > 0 && !/\s/.test(text[offset - 1] as string)) offset--;
+      return { block: i, offset };
+    }
+    chars += text.length;
   }
-  return Math.max(0, section.blocks.length - 1);
+  return { block: Math.max(0, section.blocks.length - 1), offset: 0 };
 }

@@ -24,7 +24,8 @@ export class Paginator {
   private pageCount = 1;
   private step = 1;
   private mode: LayoutMode = 'paginated';
-  private expectedScrollTop = -1;
+  /** The scroll position the reader itself just set, and until when a scroll event to it counts as its own. */
+  private ownScroll = { top: -1, until: 0 };
 
   constructor(
     private readonly viewport: HTMLElement,
@@ -88,13 +89,23 @@ export class Paginator {
     const v = this.viewport;
     const max = v.scrollHeight - v.clientHeight;
     if ((direction > 0 && v.scrollTop >= max - 1) || (direction < 0 && v.scrollTop <= 0)) return false;
-    v.scrollTop = Math.max(0, Math.min(max, v.scrollTop + direction * Math.round(v.clientHeight * 0.9)));
+    this.scrollOwnTo(Math.max(0, Math.min(max, v.scrollTop + direction * Math.round(v.clientHeight * 0.9))));
     return true;
   }
 
-  /** True when a scroll event was caused by the reader's own positioning, not by the user. */
+  /**
+   * True when a scroll event was caused by the reader's own positioning, not by the user.
+   * Answers true once, and only shortly after: a later scroll back to the same spot is the user's.
+   */
   isOwnScroll(): boolean {
-    return Math.abs(this.viewport.scrollTop - this.expectedScrollTop) < 2;
+    const own = Math.abs(this.viewport.scrollTop - this.ownScroll.top) < 2 && performance.now() < this.ownScroll.until;
+    if (own) this.ownScroll.top = -1;
+    return own;
+  }
+
+  private scrollOwnTo(top: number): void {
+    this.viewport.scrollTop = top;
+    this.ownScroll = { top: this.viewport.scrollTop, until: performance.now() + 250 };
   }
 
   /** The first character on screen. */
@@ -170,9 +181,7 @@ export class Paginator {
       const rect = charRect(el, skipSpace(el, place.offset)) ?? el.getBoundingClientRect();
       top = rect.top - this.content.getBoundingClientRect().top;
     }
-    const target = Math.max(0, Math.round(top));
-    this.viewport.scrollTop = target;
-    this.expectedScrollTop = this.viewport.scrollTop;
+    this.scrollOwnTo(Math.max(0, Math.round(top)));
   }
 }
 

@@ -42,20 +42,25 @@ export function resolveTheme(choice: ThemeChoice, prefersDark: boolean): Resolve
   return choice;
 }
 
+/** The typography variables alone (the reader also sets them on its own root, in the render that lays out). */
+export function readerVars(settings: Settings): Record<string, string> {
+  return {
+    '--reader-font-family': FONT_STACKS[settings.font],
+    '--reader-font-size': `${settings.fontSize / 16}rem`,
+    '--reader-line-height': String(settings.lineHeight),
+    '--reader-measure': `${settings.measure}em`,
+    '--reader-text-align': settings.justify ? 'justify' : 'left',
+    // Justified text without hyphenation opens rivers of space on narrow pages.
+    '--reader-hyphens': settings.justify ? 'auto' : 'manual',
+    '--reader-para-indent': settings.paragraphs === 'indented' ? '1em' : '0',
+    '--reader-para-gap': settings.paragraphs === 'spaced' ? '0.75em' : '0',
+  };
+}
+
 /** Pure mapping from settings (and the environment) to CSS variables and attributes. */
 export function settingsToCss(settings: Settings, theme: ResolvedTheme, reducedMotion = false): SettingsCss {
   return {
-    vars: {
-      '--reader-font-family': FONT_STACKS[settings.font],
-      '--reader-font-size': `${settings.fontSize / 16}rem`,
-      '--reader-line-height': String(settings.lineHeight),
-      '--reader-measure': `${settings.measure}em`,
-      '--reader-text-align': settings.justify ? 'justify' : 'left',
-      // Justified text without hyphenation opens rivers of space on narrow pages.
-      '--reader-hyphens': settings.justify ? 'auto' : 'manual',
-      '--reader-para-indent': settings.paragraphs === 'indented' ? '1em' : '0',
-      '--reader-para-gap': settings.paragraphs === 'spaced' ? '0.75em' : '0',
-    },
+    vars: readerVars(settings),
     attrs: {
       'data-theme': theme,
       'data-columns': settings.columns,

@@ -1,20 +1,10 @@
 /** Issue 7: search (this work and all works), bookmarks, and the way back. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations, isVisible, openApp, openWork, place, press, showControls, waitForPlace, WORKS, type Place } from './app';
-import { launchBrowser, startServer, type Server } from './harness';
+import { browserAndServer } from './harness';
 
-let browser: Browser;
-let server: Server;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserAndServer();
 
 /** The marked search hit in the text, if it is on screen: its text. */
 function highlightOnScreen(page: Page): Promise<string | null> {
@@ -44,14 +34,14 @@ const same = (a: Place, b: Place) => a.section === b.section && a.block === b.bl
 
 describe('search', () => {
   it('finds a phrase typed with straight quotes in each work, marks it on screen, and goes back', async () => {
-    const { context, page, foreign } = await openApp(browser, server);
+    const { context, page, foreign } = await openApp(suite.browser, suite.server);
     const cases = [
       // Both are written with a curly apostrophe in the source.
       { work: WORKS.short, query: "hadn't gone on an actual date", expected: 'hadn’t gone on an actual date' },
       { work: WORKS.long, query: "pressed against Asami's shoulder", expected: 'pressed against Asami’s shoulder' },
     ];
     for (const { work, query, expected } of cases) {
-      await page.goto(server.url);
+      await page.goto(suite.server.url);
       await openWork(page, work.title);
       const before = await press(page, 'ArrowRight');
       await showControls(page);
@@ -70,26 +60,36 @@ describe('search', () => {
     await context.close();
   });
 
-  it('searches all works from the library and opens the hit in its work', async () => {
-    const { context, page } = await openApp(browser, server);
+  it('searches all works from the library and opens the hit in its work; the hit is used once', async () => {
+    const { context, page } = await openApp(suite.browser, suite.server);
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await searchAndOpen(page, "pressed against Asami's shoulder");
     await page.getByRole('button', { name: 'Continue' }).click();
     await waitForPlace(page);
     await page.waitForFunction(() => document.querySelector('.reader-content mark.text-hit') !== null);
     expect(await highlightOnScreen(page)).toBe('pressed against Asami’s shoulder');
+    // Read on from the hit, leave with the browser's Back, come in again from the card:
+    // the reader opens where the reading stopped, not at the old hit.
+    let p = await place(page);
+    for (let i = 0; i < 3; i++) p = await press(page, 'ArrowRight');
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Quire', level: 1 }).waitFor();
+    await page.getByRole('link', { name: WORKS.long.title, exact: true }).click();
+    expect(await waitForPlace(page)).toEqual(p);
     await context.close();
   });
 });
 
 describe('bookmarks', () => {
   it('bookmarks a place with B, survives a reload, and jumps back to it from the list', async () => {
-    const { context, page } = await openApp(browser, server);
+    const { context, page } = await openApp(suite.browser, suite.server);
     await openWork(page, WORKS.long.title);
-    let marked = await place(page);
-    for (let i = 0; i < 6; i++) marked = await press(page, 'ArrowRight');
-    // B at once after the turn: it must mark this page, not the one before.
+    for (let i = 0; i < 5; i++) await press(page, 'ArrowRight');
+    // B at once after a turn, without waiting for the page to show: it must mark the new page.
+    await page.keyboard.press('ArrowRight');
     await page.keyboard.press('b');
+    await page.waitForFunction(() => document.querySelector('.reader-tools button[aria-pressed="true"]') !== null);
+    const marked = await place(page);
     await showControls(page);
     await page.locator('button[aria-pressed="true"]', { hasText: 'Bookmark' }).waitFor();
     for (let i = 0; i < 4; i++) await press(page, 'ArrowRight');

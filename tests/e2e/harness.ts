@@ -1,6 +1,7 @@
 /** Shared helpers for the e2e suite: a server for the build, a browser, and request tracking. */
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { serve } from '../../scripts/serve.mjs';
 import { findChrome } from './chrome';
 
@@ -58,4 +59,29 @@ export function trackPageErrors(page: Page): string[] {
     if (message.type() === 'error') errors.push(message.text());
   });
   return errors;
+}
+
+/** Registers a file's usual hooks: one browser and one server for the production build, closed after. */
+export function browserAndServer(): { readonly browser: Browser; readonly server: Server } {
+  let browser: Browser | undefined;
+  let server: Server | undefined;
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchBrowser(), startServer()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`The e2e ${what} is not started yet (use it inside a test or hook).`);
+    return value;
+  };
+  return {
+    get browser() {
+      return ready(browser, 'browser');
+    },
+    get server() {
+      return ready(server, 'server');
+    },
+  };
 }

@@ -1,20 +1,10 @@
 /** Issue 2: both bundled works, end to end, in the production build. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations, openApp, showControls, openWork, place, press, visibleText, WORKS } from './app';
-import { launchBrowser, startServer, type Server } from './harness';
+import { browserAndServer } from './harness';
 
-let browser: Browser;
-let server: Server;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserAndServer();
 
 const axe = axeViolations;
 
@@ -32,7 +22,7 @@ async function readToEnd(page: Page, limit: number): Promise<number> {
 
 describe('library and works', () => {
   it('lists both works, with app-added facts marked, and no request leaves the origin', async () => {
-    const { context, page, foreign, errors } = await openApp(browser, server);
+    const { context, page, foreign, errors } = await openApp(suite.browser, suite.server);
     await expect(page.getByRole('link', { name: WORKS.long.title, exact: true }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('link', { name: WORKS.short.title, exact: true }).isVisible()).resolves.toBe(true);
     expect(await page.getByRole('heading', { name: /Added by this app/ }).count()).toBe(2);
@@ -45,7 +35,7 @@ describe('library and works', () => {
   });
 
   it('opens each work through its notice, shows its first paragraph, and reaches its last', async () => {
-    const { context, page, foreign } = await openApp(browser, server);
+    const { context, page, foreign } = await openApp(suite.browser, suite.server);
     // The short work: read it through with the keyboard.
     await page.getByRole('link', { name: WORKS.short.title, exact: true }).click();
     await page.getByRole('heading', { name: 'Adult content' }).waitFor();
@@ -74,7 +64,7 @@ describe('library and works', () => {
   });
 
   it('keeps the open work on reload; the notice stays passed until reset from the library', async () => {
-    const { context, page } = await openApp(browser, server);
+    const { context, page } = await openApp(suite.browser, suite.server);
     await openWork(page, WORKS.long.title);
     expect(page.url()).toContain(`#/read/${WORKS.long.id}`);
     await page.reload();
@@ -96,8 +86,8 @@ describe('library and works', () => {
   });
 
   it('says so for an unknown work id and offers the way back', async () => {
-    const { context, page } = await openApp(browser, server);
-    await page.goto(`${server.url}#/read/no-such-work`);
+    const { context, page } = await openApp(suite.browser, suite.server);
+    await page.goto(`${suite.server.url}#/read/no-such-work`);
     await page.getByRole('heading', { name: 'No such work' }).waitFor();
     expect(await axe(page)).toEqual([]);
     await page.getByRole('link', { name: 'Back to the library' }).click();

@@ -2,22 +2,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator as PwLocator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Locator as PwLocator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations, isVisible, openApp, openWork, place, press, showControls, storedPosition, waitForPlace, WORKS, type Place } from './app';
-import { launchBrowser, startServer, trackPageErrors, type Server } from './harness';
+import { browserAndServer, trackPageErrors } from './harness';
 
-let browser: Browser;
-let server: Server;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserAndServer();
 
 const key = (p: { section?: string; sectionId?: string; block: number; offset: number } | null) =>
   p && `${p.section ?? p.sectionId}/${p.block}/${p.offset}`;
@@ -97,7 +87,7 @@ function storedPercent(page: Page, workId: string): Promise<number | null> {
 async function newTab(context: BrowserContext): Promise<{ page: Page; errors: string[] }> {
   const page = await context.newPage();
   const errors = trackPageErrors(page);
-  await page.goto(server.url);
+  await page.goto(suite.server.url);
   await page.getByRole('heading', { name: 'Quire', level: 1 }).waitFor();
   return { page, errors };
 }
@@ -135,7 +125,7 @@ const continueLink = (page: Page) => page.getByRole('link', { name: new RegExp(`
 
 describe('storage: the place is never lost', () => {
   it('100 quick page turns, then a reload, shows the exact same place', async () => {
-    const { context, page, errors } = await openApp(browser, server);
+    const { context, page, errors } = await openApp(suite.browser, suite.server);
     await openWork(page, WORKS.long.title);
     const start = await place(page);
     // No waiting for the reader between presses: the keys go in as fast as the browser takes them.
@@ -154,7 +144,7 @@ describe('storage: the place is never lost', () => {
   });
 
   it('turning a page and closing the tab at once keeps that page', async () => {
-    const { context, page } = await openApp(browser, server);
+    const { context, page } = await openApp(suite.browser, suite.server);
     await openWork(page, WORKS.long.title);
     await turns(page, 3);
     await waitForStored(page, WORKS.long.id, await place(page));
@@ -172,7 +162,7 @@ describe('storage: the place is never lost', () => {
   });
 
   it('two tabs on one work: the newest navigation wins, a stale tab does not overwrite it, and the other tab learns of it', async () => {
-    const { context, page: a } = await openApp(browser, server);
+    const { context, page: a } = await openApp(suite.browser, suite.server);
     await openWork(a, WORKS.long.title);
     const a1 = await turns(a, 4);
     await waitForStored(a, WORKS.long.id, a1);
@@ -241,11 +231,11 @@ describe('storage: when IndexedDB is unavailable, the reader keeps reading and s
 
   for (const [name, script] of Object.entries(cases)) {
     it(`${name}: the library and the reader work, a note says the place won't be kept, no axe violations`, async () => {
-      const context = await browser.newContext({ viewport: { width: 412, height: 915 }, serviceWorkers: 'block' });
+      const context = await suite.browser.newContext({ viewport: { width: 412, height: 915 }, serviceWorkers: 'block' });
       await context.addInitScript(script);
       const page = await context.newPage();
       const errors = trackPageErrors(page);
-      await page.goto(server.url);
+      await page.goto(suite.server.url);
       await page.getByRole('heading', { name: 'Quire', level: 1 }).waitFor();
       const note = page.locator('.storage-note').getByText("your place won't be kept on this device");
       await note.waitFor();
@@ -291,7 +281,7 @@ interface ExportedFile {
 describe('storage: export, then import into a fresh profile', () => {
   it('restores the place and the settings; a foreign file gets a clear message and changes nothing', async () => {
     // The first profile: read, change settings, export.
-    const first = await openApp(browser, server);
+    const first = await openApp(suite.browser, suite.server);
     let page = first.page;
     await openWork(page, WORKS.long.title);
     const p = await turns(page, 6);
@@ -309,7 +299,7 @@ describe('storage: export, then import into a fresh profile', () => {
     await first.context.close();
 
     // A fresh profile: nothing read yet.
-    const second = await openApp(browser, server);
+    const second = await openApp(suite.browser, suite.server);
     page = second.page;
     expect(await continueLink(page).count()).toBe(0);
 
@@ -345,7 +335,7 @@ describe('storage: export, then import into a fresh profile', () => {
   });
 
   it('an export made right after a change holds that change (pending writes are flushed first)', async () => {
-    const { context, page } = await openApp(browser, server);
+    const { context, page } = await openApp(suite.browser, suite.server);
     await openWork(page, WORKS.long.title);
     const dialog = await openSettings(page);
     await dialog.getByRole('radio', { name: 'Dark', exact: true }).check();

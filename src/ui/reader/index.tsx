@@ -2,8 +2,9 @@ import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { WorkInfo } from '../../content/types';
 import { loadSection } from '../../content/catalogue';
-import { blockAtFraction, sectionAtFraction } from '../../reader/locate';
+import { placeAtFraction, sectionAtFraction } from '../../reader/locate';
 import type { Locator } from '../../reader/locator';
+import { readerVars } from '../../settings/css';
 import type { Settings } from '../../settings/types';
 import type { SearchHit } from '../../search/types';
 import { useAppState } from '../../state/app-state';
@@ -133,7 +134,7 @@ export function ReaderScreen(props: Props) {
     async (fraction: number) => {
       const { sectionId, within } = sectionAtFraction(work, fraction);
       const loaded = await loadSection(work.id, sectionId);
-      jump({ sectionId, block: blockAtFraction(loaded, within), offset: 0 });
+      jump({ sectionId, ...placeAtFraction(loaded, within) });
     },
     [work, jump],
   );
@@ -179,7 +180,7 @@ export function ReaderScreen(props: Props) {
     const start = down.current;
     down.current = null;
     if (!start || event.button > 0) return;
-    if ((event.target as HTMLElement).closest('a, button, input, mark')) return;
+    if ((event.target as HTMLElement).closest('a, button, input')) return;
     const selection = window.getSelection();
     if (selection && !selection.isCollapsed) return;
     const dx = event.clientX - start.x;
@@ -201,7 +202,12 @@ export function ReaderScreen(props: Props) {
   const closePanel = () => setPanel(null);
 
   return (
-    <div class={`reader ${paginated ? 'paginated' : 'scrolling'}`} data-controls={showControls ? 'shown' : 'hidden'}>
+    <div
+      class={`reader ${paginated ? 'paginated' : 'scrolling'}`}
+      data-controls={showControls ? 'shown' : 'hidden'}
+      // The typography, set here too: it lands in the same commit as the re-layout that measures it.
+      style={readerVars(settings)}
+    >
       <ReaderHeader
         title={work.meta.addedByApp.displayTitle}
         sectionTitle={section?.title}
@@ -249,10 +255,30 @@ export function ReaderScreen(props: Props) {
                 <SectionView section={section} smart={settings.smartPunctuation} highlight={highlight?.sectionId === section.id ? highlight : null} />
               )}
             </article>
+            {!paginated && section && (
+              // At the ends of a section when scrolling: the way on (and back) is part of the text's flow.
+              <nav class="section-nav" aria-label="Sections">
+                {section.index > 0 && (
+                  <button type="button" class="button" onClick={() => void reader.goSection(-1)}>
+                    Previous section
+                  </button>
+                )}
+                {section.index < work.sections.length - 1 && (
+                  <button type="button" class="button" onClick={() => void reader.goSection(1)}>
+                    Next section: {work.sections[section.index + 1]?.title}
+                  </button>
+                )}
+              </nav>
+            )}
           </div>
           {reader.back && (
             <div class="back-to-place">
-              <button type="button" class="button primary" onClick={() => void reader.goBack()}>
+              <button
+                type="button"
+                class="button primary"
+                // The button goes away once used: keep the focus on the page, not lost to <body>.
+                onClick={() => void reader.goBack().then(() => reader.viewportRef.current?.focus())}
+              >
                 Back to where you were
               </button>
               <button type="button" class="icon-button" aria-label="Dismiss back to where you were" onClick={reader.dismissBack}>
@@ -263,20 +289,6 @@ export function ReaderScreen(props: Props) {
           <p class="visually-hidden" role="status">
             {reader.atEnd ? 'End of the work.' : ''}
           </p>
-          {!paginated && section && (
-            <nav class="section-nav" aria-label="Sections">
-              {section.index > 0 && (
-                <button type="button" class="button" onClick={() => turn(-1)}>
-                  Previous section
-                </button>
-              )}
-              {section.index < work.sections.length - 1 && (
-                <button type="button" class="button" onClick={() => turn(1)}>
-                  Next section
-                </button>
-              )}
-            </nav>
-          )}
         </main>
       )}
       <ReaderFooter

@@ -4,6 +4,11 @@ import type { Locator } from '../../reader/locator';
 import { samePlace } from '../../reader/locate';
 import type { Bookmark, ReadingStore } from '../../storage/types';
 
+/** A new bookmark id (randomUUID needs a secure context; a served-over-http copy may not be one). */
+function newId(): string {
+  return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
 /** A bookmark's snippet: the words at the place. */
 function snippetAt(locator: Locator): string {
   const text = `${locator.quote.text}${locator.quote.after}`.replace(/\s+/g, ' ').trim();
@@ -24,29 +29,37 @@ export function useBookmarks(store: ReadingStore, workId: string, version = 0) {
   /** The bookmark at exactly this place, if any. */
   const at = useCallback((locator: Locator | null) => (locator ? bookmarks.find((b) => samePlace(b.locator, locator)) : undefined), [bookmarks]);
 
+  const remove = useCallback(
+    async (bookmark: Bookmark) => {
+      setBookmarks((list) => list.filter((b) => b.id !== bookmark.id));
+      try {
+        await store.deleteBookmark(bookmark.id);
+      } catch {
+        setBookmarks((list) => (list.some((b) => b.id === bookmark.id) ? list : [...list, bookmark]));
+      }
+    },
+    [store],
+  );
+
   /** Adds a bookmark at the place, or removes the one that is there. */
   const toggle = useCallback(
     async (locator: Locator) => {
       const existing = bookmarks.find((b) => samePlace(b.locator, locator));
       if (existing) {
-        setBookmarks((list) => list.filter((b) => b.id !== existing.id));
-        await store.deleteBookmark(existing.id);
+        await remove(existing);
         return;
       }
       const now = Date.now();
-      const bookmark: Bookmark = { id: crypto.randomUUID(), workId, locator, snippet: snippetAt(locator), createdAt: now, updatedAt: now };
+      const bookmark: Bookmark = { id: newId(), workId, locator, snippet: snippetAt(locator), createdAt: now, updatedAt: now };
       setBookmarks((list) => [...list, bookmark]);
-      await store.putBookmark(bookmark);
+      try {
+        await store.putBookmark(bookmark);
+      } catch {
+        // Storage says what went wrong in its own note; the list shows what is really kept.
+        setBookmarks((list) => list.filter((b) => b.id !== bookmark.id));
+      }
     },
-    [bookmarks, store, workId],
-  );
-
-  const remove = useCallback(
-    async (bookmark: Bookmark) => {
-      setBookmarks((list) => list.filter((b) => b.id !== bookmark.id));
-      await store.deleteBookmark(bookmark.id);
-    },
-    [store],
+    [bookmarks, store, workId, remove],
   );
 
   return { bookmarks, at, toggle, remove };

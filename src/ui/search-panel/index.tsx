@@ -45,25 +45,32 @@ export function SearchPanel({ label, search, onOpen, onClose, initialQuery = '',
 
   useEffect(() => inputRef.current?.focus(), []);
 
-  useEffect(() => {
-    if (query.trim() === '') {
+  // The newest search wins: an older answer arriving late is dropped.
+  const latest = useRef(0);
+  const run = (value: string): void => {
+    const id = ++latest.current;
+    if (value.trim() === '') {
       setState({ kind: 'idle' });
       return;
     }
-    let current = true;
     setState((s) => ({ kind: 'searching', previous: s.kind === 'done' ? s.results : s.kind === 'searching' ? s.previous : null }));
-    search(query).then(
+    search(value).then(
       (results) => {
-        if (current && results) setState({ kind: 'done', results });
+        if (id === latest.current && results) setState({ kind: 'done', results });
       },
       (error: unknown) => {
-        if (current) setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+        if (id === latest.current) setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
       },
     );
+  };
+
+  // A query kept from the last time the panel was open is searched again at once.
+  useEffect(() => {
+    if (initialQuery) run(initialQuery);
     return () => {
-      current = false;
+      latest.current++;
     };
-  }, [query, search]);
+  }, []);
 
   const status = statusText(state);
   useEffect(() => {
@@ -99,7 +106,16 @@ export function SearchPanel({ label, search, onOpen, onClose, initialQuery = '',
   return (
     <Panel title="Search" onClose={onClose} class="search-panel">
       <div class="search-panel-body" onKeyDown={onKeyDown}>
-        <form role="search" class="search-form" onSubmit={(event) => event.preventDefault()}>
+        <form
+          role="search"
+          class="search-form"
+          onSubmit={(event) => {
+            // Enter opens the first result.
+            event.preventDefault();
+            const first = results?.groups[0]?.hits[0];
+            if (first) onOpen(first);
+          }}
+        >
           <label for={inputId} class="search-label">
             {label}
           </label>
@@ -117,6 +133,8 @@ export function SearchPanel({ label, search, onOpen, onClose, initialQuery = '',
               const value = event.currentTarget.value;
               setQuery(value);
               onQueryChange?.(value);
+              // Searched straight from the keystroke, not from an effect a frame later.
+              run(value);
             }}
           />
         </form>

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadWork, toWorkInfo } from '../../../build/works-plugin';
 import type { Section } from '../../../src/content/types';
-import { blockAtFraction, makeLocator, quoteAt, resolveLocator, samePlace, sectionAtFraction } from '../../../src/reader/locate';
+import { makeLocator, placeAtFraction, quoteAt, resolveLocator, samePlace, sectionAtFraction } from '../../../src/reader/locate';
 import { must, root } from '../../fixtures/content';
 
 const work = loadWork(resolve(root, 'works', 'making-it-work'), 'making-it-work');
@@ -51,6 +51,13 @@ describe('resolveLocator', () => {
     expect(resolveLocator(edited, loc)).toEqual({ block: 6, offset: 20 });
   });
 
+  test('a short quote that stands in many places goes to the one whose context matches', () => {
+    const text = must(story.blocks[40]).text;
+    const moved: Section = { ...story, blocks: [{ kind: 'para', text: 'Inserted.' }, ...story.blocks] };
+    const short = { block: 40, offset: 0, quote: { before: '', text: text.slice(0, 2), after: text.slice(2, 34) } };
+    expect(resolveLocator(moved, short)).toEqual({ block: 41, offset: 0 });
+  });
+
   test('clamps into the section when neither place nor quote is found', () => {
     const stale = { block: 99_999, offset: 99_999, quote: { before: '', text: 'no such words anywhere in this text', after: '' } };
     const last = must(story.blocks.at(-1)).text;
@@ -65,12 +72,18 @@ describe('fractions of the work (the scrubber)', () => {
     expect(sectionAtFraction(info, 0.5).sectionId).toBe('story');
   });
 
-  test('the block at a fraction of a section moves forward with the fraction', () => {
-    expect(blockAtFraction(story, 0)).toBe(0);
-    const half = blockAtFraction(story, 0.5);
-    expect(half).toBeGreaterThan(story.blocks.length * 0.3);
-    expect(half).toBeLessThan(story.blocks.length * 0.7);
-    expect(blockAtFraction(story, 1)).toBe(story.blocks.length - 1);
+  test('the place at a fraction of a section moves forward with the fraction, at a word start', () => {
+    expect(placeAtFraction(story, 0)).toEqual({ block: 0, offset: 0 });
+    const half = placeAtFraction(story, 0.5);
+    expect(half.block).toBeGreaterThan(story.blocks.length * 0.3);
+    expect(half.block).toBeLessThan(story.blocks.length * 0.7);
+    const text = must(story.blocks[half.block]).text;
+    expect(half.offset === 0 || /\s/.test(text[half.offset - 1] ?? '')).toBe(true);
+    // Within one block, a larger fraction is never an earlier place.
+    const a = placeAtFraction(story, 0.5);
+    const b = placeAtFraction(story, 0.5001);
+    expect(b.block > a.block || (b.block === a.block && b.offset >= a.offset)).toBe(true);
+    expect(placeAtFraction(story, 1).block).toBe(story.blocks.length - 1);
   });
 });
 
