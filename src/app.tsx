@@ -58,7 +58,15 @@ export function App({ pwa }: { pwa: Pwa }) {
                 installed={pwa.state.installed.value}
                 onInstall={() => void pwa.install()}
               />
-              <button type="button" class="button" onClick={() => setLibraryPanel('search')}>
+              <button
+                type="button"
+                class="button"
+                onClick={() => {
+                  // Build the indexes while the reader types the first letters.
+                  state.search.prepare('all');
+                  setLibraryPanel('search');
+                }}
+              >
                 Search
               </button>
               <button type="button" class="button" onClick={() => setLibraryPanel('settings')}>

@@ -7,7 +7,7 @@ import type { SearchGroup, SearchHit, SearchResults } from './types';
 /** Queries shorter than this (after normalisation) find nothing. */
 export const MIN_QUERY_LENGTH = 2;
 /** At most this many hits are returned (every match is still counted). */
-export const DEFAULT_CAP = 500;
+export const DEFAULT_CAP = 200;
 
 /** Blocks are joined with a character no normalised query contains, so no match spans two blocks. */
 const BLOCK_SEPARATOR = '\n';

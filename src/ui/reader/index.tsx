@@ -216,7 +216,15 @@ export function ReaderScreen(props: Props) {
         onFocus={() => setControls(true)}
       >
         <ToolButton icon="contents" label="Contents" onClick={() => openPanel('contents')} />
-        <ToolButton icon="search" label="Search" onClick={() => openPanel('search')} />
+        <ToolButton
+          icon="search"
+          label="Search"
+          onClick={() => {
+            // Build the index while the reader types the first letters.
+            app.search.prepare({ workId: work.id });
+            openPanel('search');
+          }}
+        />
         <ToolButton icon="bookmark" label="Bookmark" pressed={marks.at(locator) !== undefined} keyshortcuts="B" onClick={toggleBookmark} />
         <ToolButton icon="bookmarks" label="Bookmarks" onClick={() => openPanel('bookmarks')} />
         <ToolButton icon="settings" label="Settings" onClick={() => openPanel('settings')} />

@@ -39,7 +39,7 @@ describe('panel wording', () => {
     expect(describeResults(searchSections('zqzq', WORKS.making, making))).toBe('No matches for “zqzq”.');
     expect(describeResults(searchSections('Previously on', WORKS.making, making))).toBe('1 match in 1 section.');
     expect(describeResults(searchSections('the', WORKS.making, making))).toMatch(
-      /^Showing the first 500 of \d{1,3},\d{3} matches\. Add words to narrow the search\.$/,
+      /^Showing the first 200 of \d{1,3},\d{3} matches\. Add words to narrow the search\.$/,
     );
   });
 });
