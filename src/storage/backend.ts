@@ -3,6 +3,9 @@ import type { Locator } from '../reader/locator';
 import type { AcknowledgementRecord, SettingsRecord } from './db';
 import type { Bookmark, SpeedSample } from './types';
 
+/** Speed samples kept (the estimate uses the most recent ones; older ones only grow the database). */
+export const KEEP_SPEED_SAMPLES = 500;
+
 /** Checked records to merge (an import). */
 export interface MergeData {
   positions: Locator[];

@@ -1,6 +1,6 @@
 /** The IndexedDB store: one connection promise, one transaction per operation, reopened when the browser closes it. */
 import { unwrap, type IDBPTransaction, type StoreNames } from 'idb';
-import { isNewer, sameSample, type Backend, type MergeCounts, type RawDump } from './backend';
+import { KEEP_SPEED_SAMPLES, isNewer, sameSample, type Backend, type MergeCounts, type RawDump } from './backend';
 import { ALL_STORES, openQuireDb, SETTINGS_KEY, type QuireDB, type QuireSchema } from './db';
 
 /** The database could not be opened (unavailable, refused, or newer than this code). */
@@ -153,7 +153,13 @@ export function createIdbBackend(factory: IDBFactory, events: IdbBackendEvents):
     clearAcknowledgements: () => inTx(['acknowledgements'], 'readwrite', (tx) => tx.objectStore('acknowledgements').clear()),
     addSpeedSample: (sample) =>
       inTx(['speedSamples'], 'readwrite', async (tx) => {
-        await tx.objectStore('speedSamples').add({ ...sample });
+        const store = tx.objectStore('speedSamples');
+        await store.add({ ...sample });
+        // Only recent reading counts for the speed: keep the newest KEEP_SPEED_SAMPLES, drop the oldest.
+        let extra = (await store.count()) - KEEP_SPEED_SAMPLES;
+        for (let cursor = extra > 0 ? await store.openCursor() : null; cursor && extra > 0; cursor = await cursor.continue(), extra--) {
+          await cursor.delete();
+        }
       }),
     getSpeedSamples: () => inTx(['speedSamples'], 'readonly', (tx) => tx.objectStore('speedSamples').getAll()),
     listBookmarks: (workId) => inTx(['bookmarks'], 'readonly', (tx) => tx.objectStore('bookmarks').index('workId').getAll(workId)),

@@ -1,7 +1,7 @@
 /** The in-memory store: used when IndexedDB cannot be; kept for this visit only. */
 import type { Locator } from '../reader/locator';
 import type { AcknowledgementRecord, SettingsRecord } from './db';
-import { isNewer, sameSample, type Backend, type MergeCounts, type MergeData, type RawDump } from './backend';
+import { isNewer, KEEP_SPEED_SAMPLES, sameSample, type Backend, type MergeCounts, type MergeData, type RawDump } from './backend';
 import type { Bookmark, SpeedSample } from './types';
 
 /** Creates an empty in-memory backend. Values are copied in and out, as IndexedDB would. */
@@ -39,6 +39,7 @@ export function createMemoryBackend(): Backend {
     },
     async addSpeedSample(sample) {
       samples.push(copy(sample));
+      if (samples.length > KEEP_SPEED_SAMPLES) samples.splice(0, samples.length - KEEP_SPEED_SAMPLES);
     },
     async getSpeedSamples() {
       return copy(samples);

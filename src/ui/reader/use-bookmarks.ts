@@ -18,9 +18,15 @@ function snippetAt(locator: Locator): string {
 /** `version` changes when stored data changed under the app (an import): the list is read again. */
 export function useBookmarks(store: ReadingStore, workId: string, version = 0) {
   const [bookmarks, setBookmarks] = useState<readonly Bookmark[]>([]);
+  // Until the stored list is read, B could add a second bookmark at a marked place.
+  const [loaded, setLoaded] = useState(false);
   useEffect(() => {
     let live = true;
-    void store.listBookmarks(workId).then((list) => live && setBookmarks(list));
+    void store.listBookmarks(workId).then((list) => {
+      if (!live) return;
+      setBookmarks(list);
+      setLoaded(true);
+    });
     return () => {
       live = false;
     };
@@ -44,6 +50,7 @@ export function useBookmarks(store: ReadingStore, workId: string, version = 0) {
   /** Adds a bookmark at the place, or removes the one that is there. */
   const toggle = useCallback(
     async (locator: Locator) => {
+      if (!loaded) return;
       const existing = bookmarks.find((b) => samePlace(b.locator, locator));
       if (existing) {
         await remove(existing);
@@ -59,7 +66,7 @@ export function useBookmarks(store: ReadingStore, workId: string, version = 0) {
         setBookmarks((list) => list.filter((b) => b.id !== bookmark.id));
       }
     },
-    [bookmarks, store, workId, remove],
+    [bookmarks, loaded, store, workId, remove],
   );
 
   return { bookmarks, at, toggle, remove };
