@@ -100,10 +100,12 @@ export function installBench() {
    */
   const onScreen = (block, offset) => {
     const viewport = document.querySelector('.reader-viewport');
-    const el = document.querySelector(`.reader-content [data-block="${block}"]`);
+    const el = /** @type {HTMLElement | null} */ (document.querySelector(`.reader-content [data-block="${block}"]`));
     if (!viewport || !el) return false;
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    let rest = offset;
+    // A window's first block may start part-way in, at data-base.
+    let rest = offset - Number(el.dataset.base ?? 0);
+    if (rest < 0) return false;
     /** @type {Text | null} */
     let node = null;
     while (walker.nextNode()) {

@@ -1,11 +1,14 @@
 /**
- * The one DOM module of the reader: lays a rendered section out as pages (CSS
+ * The one DOM module of the reader: lays a rendered section (or a window of it) out as pages (CSS
  * columns, moved by a transform) or as a scroll, finds the first character on
  * screen, and shows the page that holds a given character. It never decides
  * where the reader is: the caller passes the anchor in and gets places out.
  */
 
-/** A character of the section: block index and UTF-16 offset into its text. */
+/**
+ * A character of the section: block index and UTF-16 offset into its text. Inside this
+ * module, offsets into an element are local; an element with data-base starts that far in.
+ */
 export interface Place {
   block: number;
   offset: number;
@@ -110,11 +113,20 @@ export class Paginator {
 
   /** The first character on screen. */
   firstVisible(): Place {
+    return this.firstFrom(this.mode === 'paginated' ? this.page * this.step : this.viewport.scrollTop);
+  }
+
+  /** The first character of a page of this layout (paginated). */
+  firstOfPage(page: number): Place {
+    return this.firstFrom(page * this.step);
+  }
+
+  /** The first character at or after `edge`: a page's left edge, or the scroll position. */
+  private firstFrom(edge: number): Place {
     const blocks = this.blockElements();
     if (blocks.length === 0) return { block: 0, offset: 0 };
     const origin = this.content.getBoundingClientRect();
-    const edge = this.mode === 'paginated' ? this.page * this.step : this.viewport.scrollTop;
-    // A rect is "before the screen" when it ends before the visible edge.
+    // A rect is "before" when it ends before the edge.
     const before = (r: DOMRect): boolean =>
       this.mode === 'paginated' ? r.right - origin.left <= edge + 1 : r.bottom - origin.top <= edge + 1;
     const blockBefore = (el: Element): boolean => {
@@ -130,7 +142,6 @@ export class Paginator {
       else hi = mid;
     }
     const el = blocks[lo] as HTMLElement;
-    const block = Number(el.dataset.block);
     const length = textLength(el);
     let a = 0;
     let b = length;
@@ -140,7 +151,7 @@ export class Paginator {
       if (rect && before(rect)) a = mid + 1;
       else b = mid;
     }
-    return { block, offset: skipSpace(el, Math.min(a, Math.max(0, length - 1))) };
+    return { block: Number(el.dataset.block), offset: baseOf(el) + skipSpace(el, Math.min(a, Math.max(0, length - 1))) };
   }
 
   private blockElements(): NodeListOf<HTMLElement> {
@@ -155,7 +166,7 @@ export class Paginator {
   private pageOf(place: Place): number {
     const el = this.elementFor(place.block);
     if (!el) return 0;
-    const offset = skipSpace(el, place.offset);
+    const offset = skipSpace(el, Math.max(0, place.offset - baseOf(el)));
     const rect = charRect(el, offset) ?? el.getClientRects()[0];
     if (!rect) return 0;
     const x = rect.left - this.content.getBoundingClientRect().left;
@@ -178,11 +189,16 @@ export class Paginator {
     const el = this.elementFor(place.block);
     let top = 0;
     if (el) {
-      const rect = charRect(el, skipSpace(el, place.offset)) ?? el.getBoundingClientRect();
+      const rect = charRect(el, skipSpace(el, Math.max(0, place.offset - baseOf(el)))) ?? el.getBoundingClientRect();
       top = rect.top - this.content.getBoundingClientRect().top;
     }
     this.scrollOwnTo(Math.max(0, Math.round(top)));
   }
+}
+
+/** Where an element's text starts in its block's text (a window can start part-way into a block). */
+function baseOf(el: HTMLElement): number {
+  return Number(el.dataset.base ?? 0);
 }
 
 /** Total text length of an element's text nodes. */

@@ -66,10 +66,12 @@ export async function place(page: Page): Promise<Place> {
 export function isVisible(page: Page, p: Place): Promise<boolean> {
   return page.evaluate(({ block, offset }) => {
     const viewport = document.querySelector('.reader-viewport');
-    const el = document.querySelector(`.reader-content [data-block="${block}"]`);
+    const el = document.querySelector<HTMLElement>(`.reader-content [data-block="${block}"]`);
     if (!viewport || !el) return false;
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    let rest = offset;
+    // A block laid out from part-way in (a window's first block) starts at data-base.
+    let rest = offset - Number(el.dataset.base ?? 0);
+    if (rest < 0) return false;
     let node: Text | null = null;
     while (walker.nextNode()) {
       const text = walker.currentNode as Text;
@@ -167,4 +169,37 @@ export async function axeViolations(page: Page): Promise<string[]> {
 export async function showControls(page: Page): Promise<void> {
   if ((await page.locator('.reader').getAttribute('data-controls')) === 'hidden') await page.keyboard.press('m');
   await page.locator('.reader[data-controls="shown"]').waitFor();
+}
+
+/** The first and last characters whose boxes are on the page (white space aside), read from the DOM alone. */
+export function pageSpan(page: Page): Promise<{ first: { block: number; offset: number } | null; last: { block: number; offset: number } | null; firstRendered: number }> {
+  return page.evaluate(() => {
+    const viewport = document.querySelector('.reader-viewport');
+    const blocks = [...document.querySelectorAll<HTMLElement>('.reader-content [data-block]')];
+    const box = viewport?.getBoundingClientRect();
+    let first: { block: number; offset: number } | null = null;
+    let last: { block: number; offset: number } | null = null;
+    const range = document.createRange();
+    for (const el of blocks) {
+      if (!box) break;
+      const block = Number(el.dataset.block);
+      let offset = Number(el.dataset.base ?? 0);
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) {
+        const node = walker.currentNode as Text;
+        for (let i = 0; i < node.length; i++, offset++) {
+          if (/\s/.test(node.data[i] ?? '')) continue;
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const r = range.getBoundingClientRect();
+          const cx = r.left + r.width / 2;
+          const cy = r.top + r.height / 2;
+          if (cx < box.left || cx > box.right || cy < box.top || cy > box.bottom) continue;
+          first ??= { block, offset };
+          last = { block, offset };
+        }
+      }
+    }
+    return { first, last, firstRendered: Number(blocks[0]?.dataset.block ?? 0) };
+  });
 }

@@ -1,7 +1,10 @@
 /** Issue 3: pages that turn, and a place that is never lost. */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, isVisible, openApp, showControls, openWork, place, press, storedPosition, visibleText, waitForPlace, WORKS, type Place } from './app';
+import { resolve } from 'node:path';
+import { loadWork } from '../../build/works-plugin';
+import { root } from '../fixtures/content';
+import { axeViolations, isVisible, openApp, pageSpan, showControls, openWork, place, press, storedPosition, visibleText, waitForPlace, WORKS, type Place } from './app';
 import { browserAndServer } from './harness';
 
 const suite = browserAndServer();
@@ -56,6 +59,53 @@ describe('reader engine', () => {
     // And back again with the other keys.
     const back = await press(page, 'ArrowLeft');
     expect(back.block < end.block || back.offset < end.offset).toBe(true);
+    await context.close();
+  });
+
+  it('pages follow each other with nothing skipped or repeated, across the windows a long text is laid out in', async () => {
+    // No slide, so what is on the page can be read as soon as the reader reports the turn.
+    const { context, page } = await openApp(suite.browser, suite.server, { reducedMotion: 'reduce' });
+    await openWork(page, WORKS.short.title);
+    const blocks = loadWork(resolve(root, 'works', WORKS.short.id), WORKS.short.id).sections[0]?.blocks ?? [];
+    /** The next character after `p` that is not white space, in the source. */
+    const nextChar = (p: { block: number; offset: number }) => {
+      let { block, offset } = p;
+      offset++;
+      for (;;) {
+        const text = blocks[block]?.text;
+        if (text === undefined) return null;
+        while (offset < text.length && /\s/.test(text[offset] ?? '')) offset++;
+        if (offset < text.length) return { block, offset };
+        block++;
+        offset = 0;
+      }
+    };
+    let span = await pageSpan(page);
+    expect(span.first).toEqual({ block: 0, offset: 0 });
+    let windows = 0;
+    for (let turns = 0; turns < 200; turns++) {
+      const before = await place(page);
+      const after = await press(page, 'ArrowRight');
+      if (after.block === before.block && after.offset === before.offset) break;
+      const next = await pageSpan(page);
+      expect(next.first, `page ${turns + 2} starts right after page ${turns + 1} ends`).toEqual(span.last && nextChar(span.last));
+      if (next.firstRendered > span.firstRendered) windows++;
+      span = next;
+    }
+    // The last page ends with the work's last character, and the text was laid out in more than one window.
+    const lastBlock = blocks.length - 1;
+    expect(span.last).toEqual({ block: lastBlock, offset: (blocks[lastBlock]?.text.trimEnd().length ?? 0) - 1 });
+    expect(windows).toBeGreaterThan(0);
+    // And back to the start: each page ends right before the page that was shown after it.
+    for (let turns = 0; turns < 200; turns++) {
+      const before = await place(page);
+      const after = await press(page, 'ArrowLeft');
+      if (after.block === before.block && after.offset === before.offset) break;
+      const previous = await pageSpan(page);
+      expect(previous.last && nextChar(previous.last), `going back, page ends right before the page after it`).toEqual(span.first);
+      span = previous;
+    }
+    expect(span.first).toEqual({ block: 0, offset: 0 });
     await context.close();
   });
 

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { SectionInfo, WorkInfo } from '../../content/types';
 import { sectionAtFraction } from '../../reader/locate';
 import type { Locator } from '../../reader/locator';
-import type { PageInfo } from '../../reader/paginator';
+import type { PageInfo } from '../reader/use-reader';
 import { formatMinutes, minutesFor } from '../../reader/reading-speed';
 import './style.css';
 
@@ -28,7 +28,7 @@ export function ReaderFooter({ work, section, locator, pageInfo, paginated, wpm,
   const percent = Math.floor(total * 100);
   const sectionLeft = section ? section.words * (1 - (locator?.progression ?? 0)) : 0;
   const workLeft = work.words * (1 - total);
-  const pagesLeft = pageInfo.pageCount - pageInfo.page - 1;
+  const pagesLeft = pageInfo.pagesLeft;
   const previewTitle = preview === null ? '' : titleAt(work, preview / STEPS);
   const speedNote = measured ? 'at your reading speed' : `at ${wpm} words a minute until Quire learns your speed`;
   return (

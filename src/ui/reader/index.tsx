@@ -259,8 +259,13 @@ export function ReaderScreen(props: Props) {
               data-place-block={locator?.block}
               data-place-offset={locator?.offset}
             >
-              {section && (
-                <SectionView section={section} smart={settings.smartPunctuation} highlight={highlight?.sectionId === section.id ? highlight : null} />
+              {section && reader.range && (
+                <SectionView
+                  section={section}
+                  range={reader.range}
+                  smart={settings.smartPunctuation}
+                  highlight={highlight?.sectionId === section.id ? highlight : null}
+                />
               )}
             </article>
             {!paginated && section && (

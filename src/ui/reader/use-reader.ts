@@ -4,7 +4,8 @@ import { loadSection } from '../../content/catalogue';
 import type { Section, WorkInfo } from '../../content/types';
 import { makeLocator, resolveLocator } from '../../reader/locate';
 import type { Locator } from '../../reader/locator';
-import { Paginator, type PageInfo, type Place } from '../../reader/paginator';
+import { Paginator, type Place } from '../../reader/paginator';
+import { charsAfter, charsIn, holds, reachesEnd, sectionEnd, startsSection, wholeSection, windowBefore, windowFrom, type BlockWindow } from '../../reader/window';
 import type { ColumnsChoice, ReadingMode } from '../../settings/types';
 
 /** Where to go: a section and a character in it; with a quote, the place is found again if the text moved. */
@@ -34,6 +35,18 @@ interface Options {
  */
 type After = 'stay' | 'restore' | 'commit' | 'target' | 'last';
 
+/** Where the reader is in the layout: the page, the pages of this layout, and pages left in the section. */
+export interface PageInfo {
+  page: number;
+  pageCount: number;
+  pagesLeft: number;
+}
+
+/** True when a window is the whole section. */
+function isWhole(s: Section, w: BlockWindow): boolean {
+  return startsSection(w) && reachesEnd(s, w) && w.end.offset === 0;
+}
+
 /** Two columns need room for two comfortable lines. */
 function columnCount(choice: ColumnsChoice, width: number, height: number, fontPx: number): 1 | 2 {
   const roomForTwo = width >= fontPx * 40;
@@ -53,6 +66,18 @@ export function useReader({ work, initial, startAt, mode, columns, layoutKey, on
   const request = useRef(0);
   const loading = useRef(false);
   const [section, setSection] = useState<Section | null>(null);
+  // Paginated reading lays out a window of the section; scrolling lays out all of it.
+  const modeRef = useRef(mode);
+  modeRef.current = mode;
+  const [range, setRangeState] = useState<BlockWindow | null>(null);
+  const rangeRef = useRef<BlockWindow | null>(null);
+  // Set while the range is the whole section because of scrolling: back to pages, a window is made.
+  const wholeForScroll = useRef(false);
+  const setRange = useCallback((next: BlockWindow) => {
+    rangeRef.current = next;
+    wholeForScroll.current = modeRef.current === 'scroll';
+    setRangeState(next);
+  }, []);
   const [locator, setLocatorState] = useState<Locator | null>(null);
   // The newest place at once, for key handlers that run before the next render.
   const locatorRef = useRef<Locator | null>(null);
@@ -60,7 +85,7 @@ export function useReader({ work, initial, startAt, mode, columns, layoutKey, on
     locatorRef.current = next;
     setLocatorState(next);
   }, []);
-  const [pageInfo, setPageInfo] = useState<PageInfo>({ page: 0, pageCount: 1 });
+  const [pageInfo, setPageInfo] = useState<PageInfo>({ page: 0, pageCount: 1, pagesLeft: 0 });
   const [cols, setCols] = useState<1 | 2>(1);
   const [error, setError] = useState<string | null>(null);
   const [back, setBackState] = useState<Locator | null>(null);
@@ -75,8 +100,6 @@ export function useReader({ work, initial, startAt, mode, columns, layoutKey, on
   const [atEnd, setAtEnd] = useState(false);
   const callbacks = useRef({ onLocator, onPageRead });
   callbacks.current = { onLocator, onPageRead };
-  const modeRef = useRef(mode);
-  modeRef.current = mode;
   const scrollTimer = useRef(0);
 
   /** The first character on screen (or `place`, for a jump) becomes the reader's place. */
@@ -94,12 +117,35 @@ export function useReader({ work, initial, startAt, mode, columns, layoutKey, on
     [work, setLocator],
   );
 
+  /** Where the reader is in this layout, with the pages left in the section (estimated past the window). */
+  const measure = useCallback((): PageInfo => {
+    const p = paginator.current;
+    const s = sectionRef.current;
+    const w = rangeRef.current;
+    if (!p || !s || !w) return { page: 0, pageCount: 1, pagesLeft: 0 };
+    const { page, pageCount } = p.info();
+    const inWindow = Math.max(0, pageCount - 1 - page);
+    if (modeRef.current === 'scroll' || reachesEnd(s, w)) return { page, pageCount, pagesLeft: inWindow };
+    const perPage = Math.max(1, charsIn(s, w) / pageCount);
+    return { page, pageCount, pagesLeft: inWindow + Math.round(charsAfter(s, w) / perPage) };
+  }, []);
+
   /** Lays the section out again, keeping the anchor on screen; never moves the place. */
   const relayout = useCallback(() => {
     const viewport = viewportRef.current;
     const content = contentRef.current;
     const s = sectionRef.current;
     if (!viewport || !content || !s) return;
+    // Switching to pages after scrolling elsewhere: lay out a window around the place first.
+    const w = rangeRef.current;
+    if (modeRef.current === 'paginated' && (!w || !holds(w, anchor.current) || wholeForScroll.current)) {
+      setRange(windowFrom(s, anchor.current));
+      return;
+    }
+    if (modeRef.current === 'scroll' && (!w || !isWhole(s, w))) {
+      setRange(wholeSection(s));
+      return;
+    }
     if (!paginator.current) paginator.current = new Paginator(viewport, content);
     const p = paginator.current;
     // A scroll that has not settled when the layout changes is dropped: a resize makes the
@@ -118,8 +164,8 @@ export function useReader({ work, initial, startAt, mode, columns, layoutKey, on
     if (todo === 'target') commitFromScreen(anchor.current);
     else if (todo === 'commit' || todo === 'last') commitFromScreen();
     else if (todo === 'restore') setLocator(makeLocator(work, s, anchor.current.block, anchor.current.offset, locatorRef.current?.updatedAt));
-    setPageInfo(p.info());
-  }, [columns, commitFromScreen, setLocator, work]);
+    setPageInfo(measure());
+  }, [columns, commitFromScreen, setLocator, setRange, measure, work]);
   const relayoutRef = useRef(relayout);
   relayoutRef.current = relayout;
 
@@ -127,34 +173,59 @@ export function useReader({ work, initial, startAt, mode, columns, layoutKey, on
   const placeIn = (s: Section, target: Target): Place =>
     target.quote ? resolveLocator(s, { block: target.block, offset: target.offset, quote: target.quote }) : { block: target.block, offset: target.offset };
 
+  /** The window to lay out for a place: where a jump lands, its paragraph starts the page flow. */
+  const windowFor = (s: Section, place: Place, todo: After): BlockWindow => {
+    if (modeRef.current === 'scroll') return wholeSection(s);
+    if (todo === 'last') return windowBefore(s, sectionEnd(s));
+    if (todo === 'target') return windowFrom(s, { block: place.block, offset: 0 });
+    return windowFrom(s, place);
+  };
+
   /** Shows a section with the target on screen, loading it if needed; a newer request supersedes this one. */
   const show = useCallback(
     async (target: Target, todo: After): Promise<void> => {
       const id = ++request.current;
-      const current = sectionRef.current;
-      if (current?.id === target.sectionId) {
+      let s = sectionRef.current;
+      if (s?.id !== target.sectionId) {
+        loading.current = true;
+        try {
+          s = await loadSection(work.id, target.sectionId);
+        } catch (e) {
+          if (id === request.current) {
+            loading.current = false;
+            setError(e instanceof Error ? e.message : String(e));
+          }
+          return;
+        }
+        if (id !== request.current) return;
         loading.current = false;
-        anchor.current = placeIn(current, target);
-        after.current = todo;
+      }
+      const place = placeIn(s, target);
+      anchor.current = place;
+      after.current = todo;
+      const current = rangeRef.current;
+      if (sectionRef.current === s && current && holds(current, place) && todo !== 'last') {
+        // Already laid out: just show the page that holds it.
         relayout();
         return;
       }
-      loading.current = true;
-      try {
-        const loaded = await loadSection(work.id, target.sectionId);
-        if (id !== request.current) return;
-        anchor.current = placeIn(loaded, target);
-        after.current = todo;
-        sectionRef.current = loaded;
-        setAtEnd(false);
-        setSection(loaded);
-      } catch (e) {
-        if (id === request.current) setError(e instanceof Error ? e.message : String(e));
-      } finally {
-        if (id === request.current) loading.current = false;
-      }
+      sectionRef.current = s;
+      setAtEnd(false);
+      setSection(s);
+      setRange(windowFor(s, place, todo));
     },
-    [work, relayout],
+    [work, relayout, setRange],
+  );
+
+  /** Lays out a new window of the current section (crossing a window's edge while turning pages). */
+  const showWindow = useCallback(
+    (w: BlockWindow, place: Place, todo: After) => {
+      ++request.current;
+      anchor.current = place;
+      after.current = todo;
+      setRange(w);
+    },
+    [setRange],
   );
 
   // Open: at a library search hit, else at the saved place, else at the start of the work.
@@ -176,7 +247,7 @@ export function useReader({ work, initial, startAt, mode, columns, layoutKey, on
   }, [work]); // opening happens once per work
 
   // Every render of a section, mode, column or typography change: lay out again before paint.
-  useLayoutEffect(relayout, [section, mode, columns, layoutKey, relayout]);
+  useLayoutEffect(relayout, [section, range, mode, columns, layoutKey, relayout]);
 
   // Size changes (rotation, resize, panels) and web fonts finishing loading re-lay the page.
   const hasSection = section !== null;
@@ -205,35 +276,61 @@ export function useReader({ work, initial, startAt, mode, columns, layoutKey, on
   const next = useCallback(async (): Promise<void> => {
     const p = paginator.current;
     const s = sectionRef.current;
-    if (!p || !s || loading.current) return;
+    const w = rangeRef.current;
+    if (!p || !s || !w || loading.current) return;
     readSinceJump.current = true;
-    const before = p.info();
-    const moved = modeRef.current === 'scroll' ? p.scrollBy(1) : p.next(true);
-    if (moved) {
-      if (modeRef.current === 'paginated') callbacks.current.onPageRead?.(s.words / Math.max(1, before.pageCount));
-      commitFromScreen();
-      setPageInfo(p.info());
-      return;
+    const { page, pageCount } = p.info();
+    // Words on the page just read, for the reading speed.
+    const pageWords = (s.words * (charsIn(s, w) / Math.max(1, s.chars))) / Math.max(1, pageCount);
+    if (modeRef.current === 'scroll') {
+      if (p.scrollBy(1)) {
+        commitFromScreen();
+        setPageInfo(measure());
+        return;
+      }
+    } else {
+      // A window that stops short of the section's end ends mid-flow: its last page is where
+      // the next window starts, so it is never shown as a page of its own going forward.
+      const final = reachesEnd(s, w);
+      const lastShown = final ? pageCount - 1 : Math.max(0, pageCount - 2);
+      if (page < lastShown && p.next(true)) {
+        callbacks.current.onPageRead?.(pageWords);
+        commitFromScreen();
+        setPageInfo(measure());
+        return;
+      }
+      if (!final) {
+        callbacks.current.onPageRead?.(pageWords);
+        const start = page < pageCount - 1 ? p.firstOfPage(page + 1) : w.end;
+        showWindow(windowFrom(s, start), start, 'commit');
+        return;
+      }
     }
     const following = work.sections[s.index + 1];
     if (!following) {
       setAtEnd(true);
       return;
     }
-    callbacks.current.onPageRead?.(s.words / Math.max(1, before.pageCount));
+    if (modeRef.current === 'paginated') callbacks.current.onPageRead?.(pageWords);
     await show({ sectionId: following.id, block: 0, offset: 0 }, 'commit');
-  }, [work, show, commitFromScreen]);
+  }, [work, show, showWindow, commitFromScreen, measure]);
 
   const prev = useCallback(async (): Promise<void> => {
     const p = paginator.current;
     const s = sectionRef.current;
-    if (!p || !s || loading.current) return;
+    const w = rangeRef.current;
+    if (!p || !s || !w || loading.current) return;
     readSinceJump.current = true;
     setAtEnd(false);
     const moved = modeRef.current === 'scroll' ? p.scrollBy(-1) : p.prev(true);
     if (moved) {
       commitFromScreen();
-      setPageInfo(p.info());
+      setPageInfo(measure());
+      return;
+    }
+    if (modeRef.current === 'paginated' && !startsSection(w)) {
+      // Back across the window's start: a window that ends exactly there, shown at its last page.
+      showWindow(windowBefore(s, w.start), w.start.offset > 0 ? { block: w.start.block, offset: w.start.offset - 1 } : { block: Math.max(0, w.start.block - 1), offset: 0 }, 'last');
       return;
     }
     const previous = work.sections[s.index - 1];
@@ -241,7 +338,7 @@ export function useReader({ work, initial, startAt, mode, columns, layoutKey, on
     // Arrive at the end of the previous section: its last page, or its last block when scrolling.
     const end = { sectionId: previous.id, block: Math.max(0, previous.blockCount - 1), offset: 0 };
     await show(end, modeRef.current === 'scroll' ? 'commit' : 'last');
-  }, [work, show, commitFromScreen]);
+  }, [work, show, showWindow, commitFromScreen, measure]);
 
   /** Goes to the start of the next (+1) or previous (-1) section. */
   const goSection = useCallback(
@@ -291,6 +388,8 @@ export function useReader({ work, initial, startAt, mode, columns, layoutKey, on
     viewportRef,
     contentRef,
     section,
+    /** The part of the section laid out (all of it when scrolling). */
+    range,
     locator,
     pageInfo,
     cols,

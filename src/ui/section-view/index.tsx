@@ -1,6 +1,7 @@
 import { memo } from '../memo';
 import type { Block, Section } from '../../content/types';
 import { smartPunctuation } from '../../reader/smart-punctuation';
+import type { BlockWindow } from '../../reader/window';
 import { highlightParts } from '../../search/highlight';
 import './style.css';
 
@@ -13,38 +14,52 @@ export interface Highlight {
 
 interface Props {
   section: Section;
+  /** The part of the section to lay out (paginated reading shows a window of a long section). */
+  range: BlockWindow;
   smart: boolean;
   highlight?: Highlight | null;
 }
 
 /**
- * One section as semantic HTML: a heading, a <p> per paragraph, scene breaks as
- * separators. Every block element carries data-block and holds the block's text as
- * text (smart punctuation keeps its length, so offsets match the source).
+ * A section (or a window of it) as semantic HTML: a heading, a <p> per paragraph, scene
+ * breaks as separators. Every block element carries data-block, and data-base when it starts
+ * part-way into its block; it holds the block's text as text (smart punctuation keeps its
+ * length, so offsets match the source).
  */
-export const SectionView = memo(function SectionView({ section, smart, highlight }: Props) {
+export const SectionView = memo(function SectionView({ section, range, smart, highlight }: Props) {
   const blocks = section.blocks;
-  const hasHeading = blocks[0]?.kind === 'heading';
+  const { start, end } = range;
+  const last = Math.min(blocks.length - 1, end.offset > 0 ? end.block : end.block - 1);
+  // The text's own heading is shown when the window starts with it; otherwise the section is
+  // still named, for navigation, by a heading only assistive technology sees.
+  const hasHeading = blocks[0]?.kind === 'heading' && start.block === 0 && start.offset === 0;
+  const shown: number[] = [];
+  for (let i = start.block; i <= last; i++) shown.push(i);
   return (
     <section class="section" aria-labelledby={`h-${section.id}`}>
       {!hasHeading && (
-        // The source has no heading here: the name is this app's, for navigation only.
         <h2 id={`h-${section.id}`} class="visually-hidden">
           {section.title}
         </h2>
       )}
-      {blocks.map((block, i) => (
-        <BlockView
-          key={i}
-          index={i}
-          block={block}
-          headingId={i === 0 && hasHeading ? `h-${section.id}` : undefined}
-          afterBreak={i === 0 || isSeparator(blocks[i - 1])}
-          quiet={block.kind === 'break' && (isAside(blocks[i - 1]) || isAside(blocks[i + 1]))}
-          smart={smart}
-          mark={highlight && highlight.block === i ? highlight : null}
-        />
-      ))}
+      {shown.map((i) => {
+        const block = blocks[i] as Block;
+        const from = i === start.block ? start.offset : 0;
+        return (
+          <BlockView
+            key={i}
+            index={i}
+            block={block}
+            from={from}
+            to={i === end.block ? end.offset : block.text.length}
+            headingId={i === 0 && hasHeading ? `h-${section.id}` : undefined}
+            afterBreak={i === 0 || from > 0 || isSeparator(blocks[i - 1])}
+            quiet={block.kind === 'break' && (isAside(blocks[i - 1]) || isAside(blocks[i + 1]))}
+            smart={smart}
+            mark={highlight && highlight.block === i ? highlight : null}
+          />
+        );
+      })}
     </section>
   );
 });
@@ -61,6 +76,9 @@ function isAside(block: Block | undefined): boolean {
 interface BlockProps {
   index: number;
   block: Block;
+  /** The part of the block's text shown: [from, to). */
+  from: number;
+  to: number;
   headingId: string | undefined;
   afterBreak: boolean;
   quiet: boolean;
@@ -68,9 +86,10 @@ interface BlockProps {
   mark: Highlight | null;
 }
 
-function BlockView({ index, block, headingId, afterBreak, quiet, smart, mark }: BlockProps) {
-  const text = smart ? smartPunctuation(block.text) : block.text;
-  const parts = mark ? highlightParts(text, mark.offset, mark.length) : null;
+function BlockView({ index, block, from, to, headingId, afterBreak, quiet, smart, mark }: BlockProps) {
+  // Punctuation is dressed on the whole block, so a cut never changes which quote is which.
+  const text = (smart ? smartPunctuation(block.text) : block.text).slice(from, to);
+  const parts = mark ? highlightParts(text, mark.offset - from, mark.length) : null;
   const content = parts ? (
     <>
       {parts.before}
@@ -80,36 +99,37 @@ function BlockView({ index, block, headingId, afterBreak, quiet, smart, mark }: 
   ) : (
     text
   );
+  const base = from > 0 ? from : undefined;
   switch (block.kind) {
     case 'heading':
       return (
-        <h2 id={headingId} class="section-heading" data-block={index}>
+        <h2 id={headingId} class="section-heading" data-block={index} data-base={base}>
           {content}
         </h2>
       );
     case 'break':
-      return <div class={quiet ? 'scene-break quiet' : 'scene-break'} role="separator" aria-label="Scene break" data-block={index} />;
+      return <div class={quiet ? 'scene-break quiet' : 'scene-break'} role="separator" aria-label="Scene break" data-block={index} data-base={base} />;
     case 'marker':
       return (
-        <p class="time-marker" data-block={index}>
+        <p class="time-marker" data-block={index} data-base={base}>
           {content}
         </p>
       );
     case 'note':
       return (
-        <aside class="author-note" aria-label="Author’s note" data-block={index}>
+        <aside class="author-note" aria-label="Author’s note" data-block={index} data-base={base}>
           {content}
         </aside>
       );
     case 'end':
       return (
-        <p class="end-marker" data-block={index}>
+        <p class="end-marker" data-block={index} data-base={base}>
           {content}
         </p>
       );
     default:
       return (
-        <p class={afterBreak ? 'para first' : 'para'} data-block={index}>
+        <p class={afterBreak ? 'para first' : 'para'} data-block={index} data-base={base}>
           {content}
         </p>
       );
