@@ -102,13 +102,16 @@ export class Paginator {
    */
   isOwnScroll(): boolean {
     const own = Math.abs(this.viewport.scrollTop - this.ownScroll.top) < 2 && performance.now() < this.ownScroll.until;
-    if (own) this.ownScroll.top = -1;
+    // Either way the marker is spent: the reader's own scroll event comes before any of the user's.
+    this.ownScroll.top = -1;
     return own;
   }
 
   private scrollOwnTo(top: number): void {
+    const from = this.viewport.scrollTop;
     this.viewport.scrollTop = top;
-    this.ownScroll = { top: this.viewport.scrollTop, until: performance.now() + 250 };
+    // No move, no scroll event: nothing to recognise later.
+    if (this.viewport.scrollTop !== from) this.ownScroll = { top: this.viewport.scrollTop, until: performance.now() + 250 };
   }
 
   /** The first character on screen. */

@@ -12,8 +12,8 @@ export interface BlockWindow {
   end: Place;
 }
 
-/** About 4,000 words: a dozen phone pages, a few tablet spreads. */
-export const WINDOW_CHARS = 24_000;
+/** About 2,000 words: half a dozen phone pages, a few tablet spreads (a new window costs one layout of this much). */
+export const WINDOW_CHARS = 12_000;
 
 const length = (section: Section, block: number): number => section.blocks[block]?.text.length ?? 0;
 
