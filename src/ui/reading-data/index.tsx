@@ -83,7 +83,7 @@ export function ReadingData({ store, beforeExport, onImported }: Props) {
         <button type="button" class="reading-data__button" onClick={exportData} disabled={busy}>
           Export reading data
         </button>
-        <input id={inputId} class="reading-data__file" type="file" accept="application/json,.json" onChange={importData} disabled={busy} />
+        <input id={inputId} class="reading-data__file visually-hidden" type="file" accept="application/json,.json" onChange={importData} disabled={busy} />
         <label for={inputId} class="reading-data__button">
           Import reading data
         </label>

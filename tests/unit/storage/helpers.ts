@@ -3,6 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { wrap, type IDBPDatabase } from 'idb';
 import type { Locator } from '../../../src/reader/locator';
 import type { StorageProblem, WorkOutline } from '../../../src/storage/types';
+import { random } from '../../fixtures/generate-work';
 
 export const works: WorkOutline[] = [
   { id: 'alpha', sections: [{ id: 'a1', blockCount: 10 }, { id: 'a2', blockCount: 4 }] },
@@ -71,17 +72,8 @@ export function trackingFactory(): { factory: IDBFactory; connections: IDBDataba
   return { factory, connections };
 }
 
-/** mulberry32: a small seeded generator, so a failing run can be replayed. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (the fixtures' seeded generator), so a failing run can be replayed. */
+export const seeded = random;
 
 /** A unique channel name per test, so stores in different tests don't hear each other. */
 let channels = 0;
