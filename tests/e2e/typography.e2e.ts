@@ -269,3 +269,59 @@ describe('in the reader', () => {
     expect(shotAfter.equals(shotBefore)).toBe(false);
   });
 });
+
+describe('WCAG 1.4.12 text spacing', () => {
+  /** The spacing a reader's own stylesheet may impose (the success criterion's values). */
+  const SPACING = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
+    p { margin-bottom: 2em !important; }`;
+
+  /** Elements that clip their own text: their content is taller or wider than their box. */
+  function clipped(page: Page): Promise<string[]> {
+    return page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('body *')]
+        .filter((el) => {
+          const style = getComputedStyle(el);
+          const clips = ['hidden', 'clip'].includes(style.overflowX) || ['hidden', 'clip'].includes(style.overflowY);
+          // The reader's page clips by design (columns beyond it are the next pages); skip it and sr-only text.
+          if (!clips || el.closest('.reader-viewport')) return false;
+          // Text hidden on purpose for screen readers only (clipped to nothing) is not clipped text.
+          if (style.clipPath !== 'none' || el.closest('.visually-hidden')) return false;
+          if (style.textOverflow === 'ellipsis') return false;
+          return el.textContent !== null && el.textContent.trim() !== '' && (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1);
+        })
+        .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
+    );
+  }
+
+  it('keeps every control and the text readable, and the reader keeps its place, under a reader\'s spacing overrides', async () => {
+    // The overrides come from the reader's side (a user style), so they are let past the app's CSP here.
+    // Reduced motion: no slide, so the page can be checked as soon as the turn is reported.
+    const context = await newContext(browser, { bypassCSP: true, reducedMotion: 'reduce' });
+    await context.addInitScript((css: string) => {
+      document.addEventListener('DOMContentLoaded', () => {
+        const style = document.createElement('style');
+        style.textContent = css;
+        document.head.append(style);
+      });
+    }, SPACING);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: 'Quire', level: 1 }).waitFor();
+    expect(await page.evaluate(() => getComputedStyle(document.body).letterSpacing)).not.toBe('normal');
+    expect(await clipped(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Making It Work', exact: true }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.locator('.reader-content [data-block]').first().waitFor();
+    let p = await place(page);
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction((b) => document.querySelector('article.reader-content')?.getAttribute('data-place-offset') !== String(b.offset) || document.querySelector('article.reader-content')?.getAttribute('data-place-block') !== String(b.block), p);
+      p = await place(page);
+    }
+    expect(await isVisible(page, p)).toBe(true);
+    await page.keyboard.press('m');
+    await page.locator('.reader[data-controls="shown"]').waitFor();
+    expect(await clipped(page)).toEqual([]);
+    await context.close();
+  });
+});

@@ -22,8 +22,8 @@ export function AdultNotice({ work, onContinue, onBack }: Props) {
         <strong>{addedByApp.displayTitle}</strong> is fan fiction for adults.
       </p>
       <p>
-        Quire marks it adult: {addedByApp.adultReason}. These content notes are added by this app; they are not
-        the author’s:
+        Why Quire marks it adult: {addedByApp.adultReason.replace(/\.\s*$/, '')}. These content notes are added by
+        this app; they are not the author’s:
       </p>
       <ul class="notice-notes">
         {addedByApp.contentNotes.map((note) => (

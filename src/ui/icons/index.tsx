@@ -5,7 +5,7 @@ const PATHS = {
   contents: 'M4 6h16M4 12h16M4 18h10',
   search: 'M10.5 17a6.5 6.5 0 1 1 0-13 6.5 6.5 0 0 1 0 13zM15.5 15.5 20 20',
   bookmark: 'M6 3h12v18l-6-4.5L6 21z',
-  bookmarks: 'M8 3h11v16l-5.5-4L8 19zM5 6v15l5.5-4',
+  bookmarks: 'M3 6h9M3 12h9M3 18h6M15 4h6v16l-3-2.5-3 2.5z',
   settings: 'M4 19 9 5h1l5 14M6 14h7M15 19l2.5-7h1L21 19M16 16.5h4',
   scroll: 'M12 3v18M7 8l5-5 5 5M7 16l5 5 5-5',
 } as const;

@@ -59,8 +59,6 @@ export function WorkCard({ work, position, wpm }: Props) {
                 <dd>{note}</dd>
               </Fragment>
             ))}
-            <dt>Creator, rating</dt>
-            <dd>Not recorded in this copy</dd>
           </dl>
         </div>
         <div class="added-by-app">
