@@ -108,10 +108,10 @@ export class Paginator {
   }
 
   private scrollOwnTo(top: number): void {
-    const from = this.viewport.scrollTop;
     this.viewport.scrollTop = top;
-    // No move, no scroll event: nothing to recognise later.
-    if (this.viewport.scrollTop !== from) this.ownScroll = { top: this.viewport.scrollTop, until: performance.now() + 250 };
+    // Marked even when the position did not change: a resize may have the browser send a scroll
+    // event for it, and that is not the user's. The next scroll event spends the mark either way.
+    this.ownScroll = { top: this.viewport.scrollTop, until: performance.now() + 250 };
   }
 
   /** The first character on screen. */

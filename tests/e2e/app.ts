@@ -172,13 +172,14 @@ export async function showControls(page: Page): Promise<void> {
 }
 
 /** The first and last characters whose boxes are on the page (white space aside), read from the DOM alone. */
-export function pageSpan(page: Page): Promise<{ first: { block: number; offset: number } | null; last: { block: number; offset: number } | null; firstRendered: number }> {
+export function pageSpan(page: Page): Promise<{ first: { block: number; offset: number } | null; last: { block: number; offset: number } | null; count: number; firstRendered: number }> {
   return page.evaluate(() => {
     const viewport = document.querySelector('.reader-viewport');
     const blocks = [...document.querySelectorAll<HTMLElement>('.reader-content [data-block]')];
     const box = viewport?.getBoundingClientRect();
     let first: { block: number; offset: number } | null = null;
     let last: { block: number; offset: number } | null = null;
+    let count = 0;
     const range = document.createRange();
     for (const el of blocks) {
       if (!box) break;
@@ -197,9 +198,10 @@ export function pageSpan(page: Page): Promise<{ first: { block: number; offset: 
           if (cx < box.left || cx > box.right || cy < box.top || cy > box.bottom) continue;
           first ??= { block, offset };
           last = { block, offset };
+          count++;
         }
       }
     }
-    return { first, last, firstRendered: Number(blocks[0]?.dataset.block ?? 0) };
+    return { first, last, count, firstRendered: Number(blocks[0]?.dataset.block ?? 0) };
   });
 }

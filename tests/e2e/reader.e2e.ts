@@ -62,10 +62,14 @@ describe('reader engine', () => {
     await context.close();
   });
 
-  it('pages follow each other with nothing skipped or repeated, across the windows a long text is laid out in', async () => {
+  it.each([
+    ['one column', { width: 412, height: 915 }],
+    ['two columns', { width: 1280, height: 800 }],
+  ] as const)('pages follow each other with nothing skipped or repeated, across the windows a long text is laid out in (%s)', async (_name, viewport) => {
     // No slide, so what is on the page can be read as soon as the reader reports the turn.
-    const { context, page } = await openApp(suite.browser, suite.server, { reducedMotion: 'reduce' });
+    const { context, page } = await openApp(suite.browser, suite.server, { reducedMotion: 'reduce', viewport });
     await openWork(page, WORKS.short.title);
+    await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))));
     const blocks = loadWork(resolve(root, 'works', WORKS.short.id), WORKS.short.id).sections[0]?.blocks ?? [];
     /** The next character after `p` that is not white space, in the source. */
     const nextChar = (p: { block: number; offset: number }) => {
@@ -80,18 +84,40 @@ describe('reader engine', () => {
         offset = 0;
       }
     };
+    /** Characters that are not white space, in the source, from `a` to `b` inclusive. */
+    const between = (a: { block: number; offset: number }, b: { block: number; offset: number }) => {
+      let n = 0;
+      for (let i = a.block; i <= b.block; i++) {
+        const text = blocks[i]?.text ?? '';
+        n += text.slice(i === a.block ? a.offset : 0, i === b.block ? b.offset + 1 : text.length).replace(/\s/g, '').length;
+      }
+      return n;
+    };
+    /** Every character from the page's first to its last is on it: none dropped or doubled inside. */
+    const whole = (s: Awaited<ReturnType<typeof pageSpan>>) => s.first !== null && s.last !== null && s.count === between(s.first, s.last);
     let span = await pageSpan(page);
     expect(span.first).toEqual({ block: 0, offset: 0 });
+    expect(whole(span)).toBe(true);
+    // The footer's estimate of the pages left, to hold against the pages actually turned.
+    const estimate = Number(/(\d+) pages? left in section/.exec(await page.locator('.reader-status').innerText())?.[1]);
     let windows = 0;
+    let turned = 0;
     for (let turns = 0; turns < 200; turns++) {
       const before = await place(page);
       const after = await press(page, 'ArrowRight');
       if (after.block === before.block && after.offset === before.offset) break;
       const next = await pageSpan(page);
       expect(next.first, `page ${turns + 2} starts right after page ${turns + 1} ends`).toEqual(span.last && nextChar(span.last));
+      expect(whole(next), `page ${turns + 2} holds every character between its first and last`).toBe(true);
+      // The reader's place is the page's first character, or a scene break standing at the top of the page just before it.
+      const isFirst = after.block === next.first?.block && after.offset === next.first.offset;
+      const breakBefore = blocks[after.block]?.kind === 'break' && after.block + 1 === next.first?.block && next.first.offset === 0;
+      expect(isFirst || breakBefore, `place ${after.block}/${after.offset} vs first ${JSON.stringify(next.first)}`).toBe(true);
       if (next.firstRendered > span.firstRendered) windows++;
       span = next;
+      turned++;
     }
+    expect(Math.abs(estimate - turned), `estimated ${estimate} pages left, turned ${turned}`).toBeLessThanOrEqual(Math.max(2, Math.round(turned * 0.15)));
     // The last page ends with the work's last character, and the text was laid out in more than one window.
     const lastBlock = blocks.length - 1;
     expect(span.last).toEqual({ block: lastBlock, offset: (blocks[lastBlock]?.text.trimEnd().length ?? 0) - 1 });
@@ -103,6 +129,7 @@ describe('reader engine', () => {
       if (after.block === before.block && after.offset === before.offset) break;
       const previous = await pageSpan(page);
       expect(previous.last && nextChar(previous.last), `going back, page ends right before the page after it`).toEqual(span.first);
+      expect(whole(previous)).toBe(true);
       span = previous;
     }
     expect(span.first).toEqual({ block: 0, offset: 0 });

@@ -218,7 +218,8 @@ describe('in the reader', () => {
   let page: Page;
 
   beforeAll(async () => {
-    context = await newContext(browser, { viewport: { width: 1280, height: 800 } });
+    // Reduced motion: no slide, so each check sees the page the reader reports, not one mid-turn.
+    context = await newContext(browser, { viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
     page = await context.newPage();
     await page.goto(new URL(`#/read/${WORK}`, server.url).href);
     await page.getByRole('button', { name: 'Continue' }).click();

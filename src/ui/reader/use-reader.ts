@@ -117,6 +117,8 @@ export function useReader({ work, initial, startAt, mode, columns, layoutKey, on
     [work, setLocator],
   );
 
+  // Characters on a full page in the latest layout, for estimating pages beyond the window.
+  const perPage = useRef(1500);
   /** Where the reader is in this layout, with the pages left in the section (estimated past the window). */
   const measure = useCallback((): PageInfo => {
     const p = paginator.current;
@@ -124,10 +126,13 @@ export function useReader({ work, initial, startAt, mode, columns, layoutKey, on
     const w = rangeRef.current;
     if (!p || !s || !w) return { page: 0, pageCount: 1, pagesLeft: 0 };
     const { page, pageCount } = p.info();
-    const inWindow = Math.max(0, pageCount - 1 - page);
-    if (modeRef.current === 'scroll' || reachesEnd(s, w)) return { page, pageCount, pagesLeft: inWindow };
-    const perPage = Math.max(1, charsIn(s, w) / pageCount);
-    return { page, pageCount, pagesLeft: inWindow + Math.round(charsAfter(s, w) / perPage) };
+    if (modeRef.current === 'scroll' || reachesEnd(s, w)) return { page, pageCount, pagesLeft: Math.max(0, pageCount - 1 - page) };
+    // Past the window, pages are estimated at the rate of this window's full pages; its last page
+    // is where the next window starts, so its text is counted with what follows.
+    const seam = pageCount > 1 ? p.firstOfPage(pageCount - 1) : w.start;
+    if (pageCount > 1) perPage.current = Math.max(1, charsIn(s, { start: w.start, end: seam }) / (pageCount - 1));
+    const rest = charsIn(s, { start: seam, end: w.end }) + charsAfter(s, w);
+    return { page, pageCount, pagesLeft: Math.max(0, pageCount - 2 - page) + Math.ceil(rest / perPage.current) };
   }, []);
 
   /** Lays the section out again, keeping the anchor on screen; never moves the place. */

@@ -100,36 +100,38 @@ function BlockView({ index, block, from, to, headingId, afterBreak, quiet, smart
     text
   );
   const base = from > 0 ? from : undefined;
+  // A block cut by a window's start continues one already under way: no space or rule above it.
+  const cont = from > 0 ? ' continued' : '';
   switch (block.kind) {
     case 'heading':
       return (
-        <h2 id={headingId} class="section-heading" data-block={index} data-base={base}>
+        <h2 id={headingId} class={`section-heading${cont}`} data-block={index} data-base={base}>
           {content}
         </h2>
       );
     case 'break':
-      return <div class={quiet ? 'scene-break quiet' : 'scene-break'} role="separator" aria-label="Scene break" data-block={index} data-base={base} />;
+      return <div class={`${quiet ? 'scene-break quiet' : 'scene-break'}${cont}`} role="separator" aria-label="Scene break" data-block={index} data-base={base} />;
     case 'marker':
       return (
-        <p class="time-marker" data-block={index} data-base={base}>
+        <p class={`time-marker${cont}`} data-block={index} data-base={base}>
           {content}
         </p>
       );
     case 'note':
       return (
-        <aside class="author-note" aria-label="Author’s note" data-block={index} data-base={base}>
+        <aside class={`author-note${cont}`} aria-label="Author’s note" data-block={index} data-base={base}>
           {content}
         </aside>
       );
     case 'end':
       return (
-        <p class="end-marker" data-block={index} data-base={base}>
+        <p class={`end-marker${cont}`} data-block={index} data-base={base}>
           {content}
         </p>
       );
     default:
       return (
-        <p class={afterBreak ? 'para first' : 'para'} data-block={index} data-base={base}>
+        <p class={`${afterBreak ? 'para first' : 'para'}${cont}`} data-block={index} data-base={base}>
           {content}
         </p>
       );
