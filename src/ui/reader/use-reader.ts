@@ -119,6 +119,12 @@ export function useReader({ work, initial, startAt, mode, columns, layoutKey, on
 
   // Characters on a full page in the latest layout, for estimating pages beyond the window.
   const perPage = useRef(1500);
+  /** Near a section's end (or start), its neighbour is loaded ahead, so turning into it costs only a layout. */
+  const prefetch = (s: Section, info: PageInfo) => {
+    const neighbour = info.pagesLeft <= 2 ? work.sections[s.index + 1] : info.page <= 1 && startsSection(rangeRef.current ?? wholeSection(s)) ? work.sections[s.index - 1] : undefined;
+    if (neighbour) loadSection(work.id, neighbour.id).catch(() => undefined); // a failed load is retried when turned into
+  };
+
   /** Where the reader is in this layout, with the pages left in the section (estimated past the window). */
   const measure = useCallback((): PageInfo => {
     const p = paginator.current;
@@ -134,6 +140,13 @@ export function useReader({ work, initial, startAt, mode, columns, layoutKey, on
     const rest = charsIn(s, { start: seam, end: w.end }) + charsAfter(s, w);
     return { page, pageCount, pagesLeft: Math.max(0, pageCount - 2 - page) + Math.ceil(rest / perPage.current) };
   }, []);
+
+  /** Updates the page info (and loads a neighbouring section ahead when it will soon be needed). */
+  const report = useCallback(() => {
+    const info = measure();
+    setPageInfo(info);
+    if (sectionRef.current) prefetch(sectionRef.current, info);
+  }, [measure, work]);
 
   /** Lays the section out again, keeping the anchor on screen; never moves the place. */
   const relayout = useCallback(() => {
@@ -169,8 +182,8 @@ export function useReader({ work, initial, startAt, mode, columns, layoutKey, on
     if (todo === 'target') commitFromScreen(anchor.current);
     else if (todo === 'commit' || todo === 'last') commitFromScreen();
     else if (todo === 'restore') setLocator(makeLocator(work, s, anchor.current.block, anchor.current.offset, locatorRef.current?.updatedAt));
-    setPageInfo(measure());
-  }, [columns, commitFromScreen, setLocator, setRange, measure, work]);
+    report();
+  }, [columns, commitFromScreen, setLocator, setRange, report, work]);
   const relayoutRef = useRef(relayout);
   relayoutRef.current = relayout;
 
@@ -290,7 +303,7 @@ export function useReader({ work, initial, startAt, mode, columns, layoutKey, on
     if (modeRef.current === 'scroll') {
       if (p.scrollBy(1)) {
         commitFromScreen();
-        setPageInfo(measure());
+        report();
         return;
       }
     } else {
@@ -301,7 +314,7 @@ export function useReader({ work, initial, startAt, mode, columns, layoutKey, on
       if (page < lastShown && p.next(true)) {
         callbacks.current.onPageRead?.(pageWords);
         commitFromScreen();
-        setPageInfo(measure());
+        report();
         return;
       }
       if (!final) {
@@ -318,7 +331,7 @@ export function useReader({ work, initial, startAt, mode, columns, layoutKey, on
     }
     if (modeRef.current === 'paginated') callbacks.current.onPageRead?.(pageWords);
     await show({ sectionId: following.id, block: 0, offset: 0 }, 'commit');
-  }, [work, show, showWindow, commitFromScreen, measure]);
+  }, [work, show, showWindow, commitFromScreen, report]);
 
   const prev = useCallback(async (): Promise<void> => {
     const p = paginator.current;
@@ -330,7 +343,7 @@ export function useReader({ work, initial, startAt, mode, columns, layoutKey, on
     const moved = modeRef.current === 'scroll' ? p.scrollBy(-1) : p.prev(true);
     if (moved) {
       commitFromScreen();
-      setPageInfo(measure());
+      report();
       return;
     }
     if (modeRef.current === 'paginated' && !startsSection(w)) {
@@ -343,7 +356,7 @@ export function useReader({ work, initial, startAt, mode, columns, layoutKey, on
     // Arrive at the end of the previous section: its last page, or its last block when scrolling.
     const end = { sectionId: previous.id, block: Math.max(0, previous.blockCount - 1), offset: 0 };
     await show(end, modeRef.current === 'scroll' ? 'commit' : 'last');
-  }, [work, show, showWindow, commitFromScreen, measure]);
+  }, [work, show, showWindow, commitFromScreen, report]);
 
   /** Goes to the start of the next (+1) or previous (-1) section. */
   const goSection = useCallback(
