@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { SectionInfo, WorkInfo } from '../../content/types';
 import { sectionAtFraction } from '../../reader/locate';
 import type { Locator } from '../../reader/locator';
-import type { PageInfo } from '../reader/use-reader';
+import type { ReaderPosition } from '../reader/use-reader';
 import { formatMinutes, minutesFor } from '../../reader/reading-speed';
 import './style.css';
 
@@ -10,7 +10,7 @@ interface Props {
   work: WorkInfo;
   section: SectionInfo | undefined;
   locator: Locator | null;
-  pageInfo: PageInfo;
+  pageInfo: ReaderPosition;
   paginated: boolean;
   wpm: number;
   measured: boolean;

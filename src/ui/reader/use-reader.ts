@@ -36,7 +36,7 @@ interface Options {
 type After = 'stay' | 'restore' | 'commit' | 'target' | 'last';
 
 /** Where the reader is in the layout: the page, the pages of this layout, and pages left in the section. */
-export interface PageInfo {
+export interface ReaderPosition {
   page: number;
   pageCount: number;
   pagesLeft: number;
@@ -85,7 +85,7 @@ export function useReader({ work, initial, startAt, mode, columns, layoutKey, on
     locatorRef.current = next;
     setLocatorState(next);
   }, []);
-  const [pageInfo, setPageInfo] = useState<PageInfo>({ page: 0, pageCount: 1, pagesLeft: 0 });
+  const [pageInfo, setPageInfo] = useState<ReaderPosition>({ page: 0, pageCount: 1, pagesLeft: 0 });
   const [cols, setCols] = useState<1 | 2>(1);
   const [error, setError] = useState<string | null>(null);
   const [back, setBackState] = useState<Locator | null>(null);
@@ -120,13 +120,13 @@ export function useReader({ work, initial, startAt, mode, columns, layoutKey, on
   // Characters on a full page in the latest layout, for estimating pages beyond the window.
   const perPage = useRef(1500);
   /** Near a section's end (or start), its neighbour is loaded ahead, so turning into it costs only a layout. */
-  const prefetch = (s: Section, info: PageInfo) => {
+  const prefetch = (s: Section, info: ReaderPosition) => {
     const neighbour = info.pagesLeft <= 2 ? work.sections[s.index + 1] : info.page <= 1 && startsSection(rangeRef.current ?? wholeSection(s)) ? work.sections[s.index - 1] : undefined;
     if (neighbour) loadSection(work.id, neighbour.id).catch(() => undefined); // a failed load is retried when turned into
   };
 
   /** Where the reader is in this layout, with the pages left in the section (estimated past the window). */
-  const measure = useCallback((): PageInfo => {
+  const measure = useCallback((): ReaderPosition => {
     const p = paginator.current;
     const s = sectionRef.current;
     const w = rangeRef.current;
