@@ -43,7 +43,7 @@ const TYPES = {
 };
 
 /** Files that must always be revalidated so updates are seen. */
-const NO_CACHE = new Set(['/', '/index.html', '/sw.js', '/manifest.webmanifest', '/registerSW.js']);
+const NO_CACHE = new Set(['/', '/index.html', '/sw.js', '/manifest.webmanifest']);
 
 /**
  * Starts serving `root` on host:port (port 0 picks a free one).

@@ -12,7 +12,7 @@ import { StorageNote } from './ui/storage-note';
 import { ReadingData } from './ui/reading-data';
 import { PwaNotices } from './ui/update-notice';
 import { OfflineIndicator } from './ui/offline-indicator';
-import { InstallPrompt } from './ui/install';
+import { PwaInstall } from './ui/install';
 import { OfflineStorage } from './ui/install/offline-storage';
 
 export function App({ pwa }: { pwa: Pwa }) {
@@ -52,12 +52,7 @@ export function App({ pwa }: { pwa: Pwa }) {
           wpm={speed.wpm}
           tools={
             <>
-              <InstallPrompt
-                canPrompt={pwa.state.installPrompt.value !== null}
-                iosSafari={pwa.state.iosSafari.value}
-                installed={pwa.state.installed.value}
-                onInstall={() => void pwa.install()}
-              />
+              <PwaInstall pwa={pwa} />
               <button
                 type="button"
                 class="button"

@@ -2,4 +2,3 @@
 export type { Block, BlockKind, Provenance, SectionInfo, Section, FromText, AddedByApp, WorkMeta, WorkInfo, Work } from './types';
 export { catalogue, findWork, loadSection } from './catalogue';
 export { ContentError, type ContentErrorCode } from './errors';
-export { sectionIndex, firstSection, nextSection, prevSection, wordsBeforeIn } from './navigate';

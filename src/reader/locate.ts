@@ -45,11 +45,6 @@ export function makeLocator(work: WorkInfo, section: Section, block: number, off
   };
 }
 
-/** The start of a section. */
-export function sectionStart(work: WorkInfo, section: Section, now = Date.now()): Locator {
-  return makeLocator(work, section, 0, 0, now);
-}
-
 /**
  * Where a stored locator points in the loaded section now: its block/offset when the
  * quote still matches there, else the quote's new place in the section (the text was

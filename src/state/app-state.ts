@@ -1,5 +1,5 @@
 /** App state as signals, made once in createAppState() and handed down by context, with its actions beside it. */
-import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { WorkInfo } from '../content/types';
@@ -119,9 +119,7 @@ function createActions(state: AppState) {
     },
     /** Shows every notice again. */
     async resetAcknowledgements(): Promise<void> {
-      batch(() => {
-        state.acknowledged.value = new Set();
-      });
+      state.acknowledged.value = new Set();
       await state.store.clearAcknowledgements();
     },
   };

@@ -234,6 +234,26 @@ describe('reader engine', () => {
     await context.close();
   });
 
+  it('stepping the scrubber with the keyboard keeps the place from before the first step for "Back to where you were"', async () => {
+    const { context, page } = await openApp(suite.browser, suite.server);
+    await openWork(page, WORKS.long.title);
+    let start = await place(page);
+    for (let i = 0; i < 4; i++) start = await press(page, 'ArrowRight');
+    await showControls(page);
+    const scrubber = page.getByLabel('Position in work');
+    await scrubber.focus();
+    // Each arrow key on a range input is a change: a jump of its own.
+    for (let i = 0; i < 5; i++) {
+      const before = await place(page);
+      await scrubber.press('ArrowRight');
+      await page.waitForFunction((b) => document.querySelector('article.reader-content')?.getAttribute('data-place-offset') !== String(b.offset) || document.querySelector('article.reader-content')?.getAttribute('data-place-block') !== String(b.block), before);
+    }
+    await page.getByRole('button', { name: 'Back to where you were', exact: true }).click();
+    await page.waitForFunction((s) => document.querySelector('article.reader-content')?.getAttribute('data-place-block') === String(s.block), start);
+    expect(await place(page)).toEqual(start);
+    await context.close();
+  });
+
   it('can be read from start to end with the keyboard alone, with no accessibility violations', async () => {
     const { context, page } = await openApp(suite.browser, suite.server);
     // Reach the work from the library with the keyboard.

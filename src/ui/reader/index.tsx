@@ -43,8 +43,6 @@ interface Props {
   onModeChange: (mode: Settings['mode']) => void;
   /** The settings panel, given the way to close it. */
   renderSettings: (close: () => void) => ComponentChildren;
-  /** Notes shown above the text (storage problems). */
-  notes?: ComponentChildren;
 }
 
 /** A header tool: an icon and a label (the label is hidden on narrow screens but stays the button's name). */
@@ -230,7 +228,6 @@ export function ReaderScreen(props: Props) {
         <ToolButton icon="settings" label="Settings" onClick={() => openPanel('settings')} />
         <ToolButton icon="scroll" label="Scroll" pressed={!paginated} onClick={() => props.onModeChange(paginated ? 'scroll' : 'paginated')} />
       </ReaderHeader>
-      {props.notes}
       {reader.error ? (
         <main class="reader-error" role="alert">
           <h2>This work could not be opened</h2>

@@ -86,7 +86,6 @@ export function useReader({ work, initial, startAt, mode, columns, layoutKey, on
     setLocatorState(next);
   }, []);
   const [pageInfo, setPageInfo] = useState<ReaderPosition>({ page: 0, pageCount: 1, pagesLeft: 0 });
-  const [cols, setCols] = useState<1 | 2>(1);
   const [error, setError] = useState<string | null>(null);
   const [back, setBackState] = useState<Locator | null>(null);
   const backRef = useRef<Locator | null>(null);
@@ -174,7 +173,6 @@ export function useReader({ work, initial, startAt, mode, columns, layoutKey, on
     const room = viewport.parentElement ?? viewport;
     const count = columnCount(columns, room.clientWidth, room.clientHeight, fontPx);
     content.dataset.cols = String(count);
-    setCols(count);
     p.layout(modeRef.current, count, anchor.current);
     const todo = after.current;
     after.current = 'stay';
@@ -410,7 +408,6 @@ export function useReader({ work, initial, startAt, mode, columns, layoutKey, on
     range,
     locator,
     pageInfo,
-    cols,
     error,
     back,
     atEnd,

@@ -1,7 +1,6 @@
 // loadSection (cache, errors, retry) and the section navigation helpers, with fake loaders.
 import { describe, expect, it, vi } from 'vitest';
 import { ContentError } from '../../../src/content/errors';
-import { nextSection, prevSection, sectionIndex, firstSection, wordsBeforeIn } from '../../../src/content/navigate';
 import { createSectionLoader } from '../../../src/content/sections';
 import type { Block, SectionInfo, WorkInfo } from '../../../src/content/types';
 
@@ -34,25 +33,5 @@ describe('loadSection', () => {
     await expect(load('w', 'a')).rejects.toMatchObject({ code: 'load-failed' });
     await expect(load('w', 'a')).rejects.toThrow('has 0 blocks, the catalogue says 1');
     await expect(load('w', 'a')).resolves.toMatchObject({ blocks });
-  });
-});
-
-describe('navigation', () => {
-  it('finds sections before and after, and nothing past the ends or for an unknown id', () => {
-    expect(sectionIndex(work, 'b')).toBe(1);
-    expect(sectionIndex(work, 'x')).toBe(-1);
-    expect(firstSection(work)?.id).toBe('a');
-    expect(nextSection(work, 'a')?.id).toBe('b');
-    expect(nextSection(work, 'c')).toBeUndefined();
-    expect(prevSection(work, 'b')?.id).toBe('a');
-    expect(prevSection(work, 'a')).toBeUndefined();
-    expect(nextSection(work, 'x')).toBeUndefined();
-    expect(prevSection(work, 'x')).toBeUndefined();
-  });
-
-  it('counts words before a point in the work', () => {
-    expect(wordsBeforeIn(work, 'b', 5)).toBe(15);
-    expect(wordsBeforeIn(work, 'b', 99)).toBe(30);
-    expect(wordsBeforeIn(work, 'x', 5)).toBe(0);
   });
 });
