@@ -6,7 +6,7 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
 import { END_OF_WORK, LOAD_FAILED, messageForError, NEVER_STARTED, NO_SYNTHESIS, NO_VOICES, NOTHING_TO_READ, noVoiceFor } from './messages';
 import { realClock, type Clock, type SentenceSource, type SpeechPlace, type SpokenSentence, type SynthesisLike, type UtteranceLike, type VoiceLike } from './types';
-import { chooseVoice, voicesFor } from './voices';
+import { createVoiceList } from './voice-list';
 
 export type SpeechStatus = 'idle' | 'speaking' | 'paused';
 /** Sleep timer: off, at the end of the section, or after so many minutes. */
@@ -20,8 +20,6 @@ export interface SpeechState {
   /** Why reading stopped, when it did not stop by request. */
   message: string | null;
   rate: number;
-  /** The voice in use (or to be used), null until voices are known. */
-  voiceURI: string | null;
   sleep: SleepChoice;
   /** When a timed sleep ends (clock ms), else null. */
   sleepEndsAt: number | null;
@@ -50,6 +48,8 @@ export interface SpeechController {
   state: ReadonlySignal<SpeechState>;
   /** The device's voices for the work's language (offline first). */
   voices: ReadonlySignal<VoiceLike[]>;
+  /** The voice spoken with (or to be), null until voices are known. */
+  voice: ReadonlySignal<VoiceLike | null>;
   start(place: SpeechPlace): Promise<void>;
   pause(): void;
   resume(): Promise<void>;
@@ -62,8 +62,6 @@ export interface SpeechController {
   dispose(): void;
 }
 
-/** How long voices may take to arrive (Chrome lists them only after `voiceschanged`). */
-export const VOICE_WAIT_MS = 2_000;
 /** An utterance that has not started after this long never will (a silent engine). */
 export const START_TIMEOUT_MS = 10_000;
 
@@ -73,10 +71,8 @@ const clampRate = (rate: number): number => (Number.isFinite(rate) ? Math.min(3,
 export function createSpeechController(options: ControllerOptions): SpeechController {
   const { synth, source, lang } = options;
   const clock = options.clock ?? realClock;
-  const state = signal<SpeechState>({ status: 'idle', sentence: null, message: null, rate: clampRate(options.rate), voiceURI: options.voice, sleep: 'off', sleepEndsAt: null });
-  const voices = signal<VoiceLike[]>([]);
-  let remembered = options.voice;
-  let voice: VoiceLike | null = null;
+  const state = signal<SpeechState>({ status: 'idle', sentence: null, message: null, rate: clampRate(options.rate), sleep: 'off', sleepEndsAt: null });
+  const list = createVoiceList(synth, lang, clock, options.voice, options.preferredLangs);
   // Every cancel starts a new generation: events of older utterances are ignored.
   let gen = 0;
   let queued: { sentence: SpokenSentence; gen: number } | null = null;
@@ -114,31 +110,9 @@ export function createSpeechController(options: ControllerOptions): SpeechContro
     set({ sleep: 'off', sleepEndsAt: null });
   };
 
-  const refreshVoices = () => {
-    let list: readonly VoiceLike[] = [];
-    safely(() => (list = synth?.getVoices() ?? []));
-    voices.value = voicesFor(list, lang);
-    voice = chooseVoice(list, lang, remembered, options.preferredLangs);
-    set({ voiceURI: voice?.voiceURI ?? null });
-    return list.length;
-  };
-
-  /** Waits for the first voices (Chrome loads them after the page). */
-  const waitForVoices = (): Promise<number> =>
-    new Promise((done) => {
-      const known = refreshVoices();
-      if (known > 0 || !synth?.addEventListener) return done(known);
-      const finish = () => {
-        clock.clearTimeout(timer);
-        synth.removeEventListener?.('voiceschanged', finish);
-        done(refreshVoices());
-      };
-      const timer = clock.setTimeout(finish, VOICE_WAIT_MS);
-      synth.addEventListener('voiceschanged', finish);
-    });
-
   const utter = (sentence: SpokenSentence, g: number): void => {
     const u = options.makeUtterance(sentence.text);
+    const voice = list.chosen.value;
     u.lang = voice?.lang ?? lang;
     u.voice = voice;
     u.rate = state.value.rate;
@@ -236,15 +210,16 @@ export function createSpeechController(options: ControllerOptions): SpeechContro
 
   return {
     state,
-    voices,
+    voices: list.voices,
+    voice: list.chosen,
     start: guard(async (place: SpeechPlace) => {
       silence();
       const g = gen;
       if (!synth) return set({ status: 'idle', message: NO_SYNTHESIS });
-      const count = await waitForVoices();
+      const count = await list.ready();
       if (g !== gen) return;
       if (count === 0) return set({ status: 'idle', message: NO_VOICES });
-      if (!voice) return set({ status: 'idle', message: noVoiceFor(lang) });
+      if (!list.chosen.value) return set({ status: 'idle', message: noVoiceFor(lang) });
       const sentence = await source.at(place);
       if (g !== gen) return;
       if (!sentence) return set({ status: 'idle', message: NOTHING_TO_READ });
@@ -278,8 +253,7 @@ export function createSpeechController(options: ControllerOptions): SpeechContro
       if (state.value.status === 'speaking' && at) speakFrom(at);
     },
     setVoice(voiceURI) {
-      remembered = voiceURI;
-      refreshVoices();
+      list.remember(voiceURI);
       const at = state.value.sentence;
       if (state.value.status === 'speaking' && at) speakFrom(at);
     },
@@ -297,6 +271,7 @@ export function createSpeechController(options: ControllerOptions): SpeechContro
     dispose() {
       clock.clearTimeout(sleepTimer);
       halt(null);
+      list.dispose();
     },
   };
 }

@@ -1,6 +1,7 @@
 // The read-aloud controller over a fake synthesis (a browser-like queue) and a manual clock.
 import { describe, expect, it } from 'vitest';
-import { createSpeechController, START_TIMEOUT_MS, VOICE_WAIT_MS, type ControllerOptions } from '../../../src/speech/controller';
+import { createSpeechController, START_TIMEOUT_MS, type ControllerOptions } from '../../../src/speech/controller';
+import { VOICE_WAIT_MS } from '../../../src/speech/voice-list';
 import { END_OF_WORK, LOAD_FAILED, messageForError, NEVER_STARTED, NO_SYNTHESIS, NO_VOICES, noVoiceFor } from '../../../src/speech/messages';
 import type { SpokenSentence } from '../../../src/speech/types';
 import { FakeSynthesis, FakeUtterance, fakeSource, ManualClock, settle, VOICES } from './fakes';
@@ -137,7 +138,7 @@ describe('speech controller', () => {
     c.setVoice('local-en-gb');
     await settle();
     expect(synth.current?.voice?.voiceURI).toBe('local-en-gb');
-    expect(c.state.value.voiceURI).toBe('local-en-gb');
+    expect(c.voice.value?.voiceURI).toBe('local-en-gb');
   });
 
   it('marks words as the voice reaches them, as offsets into the block', async () => {
@@ -230,6 +231,14 @@ describe('speech controller', () => {
     german.synth.voices = VOICES.filter((v) => v.lang.startsWith('de'));
     await german.c.start(ONE);
     expect(german.c.state.value.message).toBe(noVoiceFor('en'));
+  });
+
+  it('follows voices the device adds later', () => {
+    const { c, synth } = setup();
+    synth.setVoices([VOICES[0] as (typeof VOICES)[number]]);
+    expect(c.voices.value.map((v) => v.voiceURI)).toEqual(['net-en-us']);
+    synth.setVoices(VOICES);
+    expect(c.voice.value?.voiceURI).toBe('local-en-gb');
   });
 
   it('stops with a message when the voice never starts', async () => {
