@@ -59,6 +59,8 @@ export interface SpeechController {
   setRate(rate: number): void;
   setVoice(voiceURI: string | null): void;
   setSleep(choice: SleepChoice): void;
+  /** Forgets the message (the reader read it). */
+  dismiss(): void;
   dispose(): void;
 }
 
@@ -267,6 +269,9 @@ export function createSpeechController(options: ControllerOptions): SpeechContro
         if (state.value.status === 'speaking') sleepDue = true;
         else clearSleep();
       }, ms);
+    },
+    dismiss() {
+      set({ message: null });
     },
     dispose() {
       clock.clearTimeout(sleepTimer);
