@@ -42,7 +42,7 @@ export interface StoreCore {
 
 /** Makes the core, starting in memory until `setBackend` gives it the database. */
 export function createCore(options: StoreOptions): StoreCore {
-  const report = options.onProblem ?? ((p: StorageProblem) => console.warn(`Quire storage: ${p.action} ${p.store} "${p.key}": ${p.reason}`));
+  const report = options.onProblem ?? warnOncePerKind();
   const status = createStatusHub();
   const pending = new PendingWrites();
   let backend: Backend = createMemoryBackend();
@@ -158,6 +158,21 @@ export function createCore(options: StoreOptions): StoreCore {
     },
   };
   return core;
+}
+
+/**
+ * The default problem reporter: one console warning per kind of problem (store, action and the
+ * reason without its names and numbers), so 2,000 damaged samples make one line, not 2,000.
+ */
+export function warnOncePerKind(warn: (message: string) => void = console.warn): (problem: StorageProblem) => void {
+  const seen = new Set<string>();
+  return (p) => {
+    const kind = `${p.store} ${p.action} ${p.reason.replace(/"[^"]*"|-?\d+(\.\d+)?(e[+-]?\d+)?/gi, '#')}`;
+    if (seen.has(kind)) return;
+    seen.add(kind);
+    const key = p.key.length > 60 ? `${p.key.slice(0, 59)}…` : p.key;
+    warn(`Quire storage: ${p.action} ${p.store} "${key}": ${p.reason} (further problems of this kind are not logged)`);
+  };
 }
 
 /** The message for a database that could not be opened. */
