@@ -33,7 +33,10 @@ export interface Spoken {
   voiceURI: string | null;
   rate: number;
   lang: string;
-  state: 'queued' | 'speaking' | 'ended' | 'cancelled';
+  /** interrupted: it was speaking when cancelled; cancelled: it was waiting in the queue. */
+  state: 'queued' | 'speaking' | 'ended' | 'interrupted' | 'cancelled';
+  /** Its start event was sent. */
+  started: boolean;
   samples: Sample[];
 }
 
@@ -97,6 +100,7 @@ export async function installSpeechStandIn(context: BrowserContext, options: Sta
         const total = Math.max(o.minMs, u.text.length * o.msPerChar);
         const per = total / Math.max(1, words.length + 1);
         later(0, () => {
+          if (u.record) u.record.started = true;
           fire(u, 'start');
           let i = 0;
           const next = () => {
@@ -159,7 +163,7 @@ export async function installSpeechStandIn(context: BrowserContext, options: Sta
           return o.voices;
         },
         speak(u: U) {
-          u.record = { text: u.text, voiceURI: u.voice?.voiceURI ?? null, rate: u.rate, lang: u.lang, state: 'queued', samples: [] };
+          u.record = { text: u.text, voiceURI: u.voice?.voiceURI ?? null, rate: u.rate, lang: u.lang, state: 'queued', started: false, samples: [] };
           log.push(u.record);
           queue.push(u);
           play();
@@ -171,7 +175,7 @@ export async function installSpeechStandIn(context: BrowserContext, options: Sta
           const was = current;
           current = null;
           for (const u of dropped) {
-            if (u.record) u.record.state = 'cancelled';
+            if (u.record) u.record.state = u === was ? 'interrupted' : 'cancelled';
             window.setTimeout(() => fire(u, 'error', { error: u === was ? 'interrupted' : 'canceled' }), 0);
           }
         },
