@@ -71,11 +71,9 @@ export function createAppState(init: Init): AppState {
   init.store.onStatus((status) => {
     state.storageStatus.value = status;
   });
+  // The store passes on only places newer in its order (seq), which a wrong clock can't break.
   init.store.onPositionChange((locator) => {
-    const known = state.positions.value[locator.workId];
-    if (!known || known.updatedAt < locator.updatedAt) {
-      state.positions.value = { ...state.positions.value, [locator.workId]: locator };
-    }
+    state.positions.value = { ...state.positions.value, [locator.workId]: locator };
   });
   return full;
 }

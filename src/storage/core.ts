@@ -3,7 +3,7 @@ import type { Backend } from './backend';
 import { errorName, OpenError } from './idb-backend';
 import { createMemoryBackend } from './memory';
 import { applyWrite, pendingKey, PendingWrites, type PendingWrite } from './pending';
-import { createStatusHub, MESSAGES } from './status';
+import { createStatusHub, MESSAGES, suspectMessage } from './status';
 import type { StorageProblem, StoreOptions } from './types';
 import { indexWorks, type Checked, type WorkIndex } from './validate';
 
@@ -36,6 +36,12 @@ export interface StoreCore {
   retryNow(): Promise<void>;
   /** The checked value, or undefined; either way what was wrong is reported. */
   checked<T>(result: Checked<T>, store: StorageProblem['store'], key: string): T | undefined;
+  /**
+   * Notes a time ahead of the clock under `key` (the status names every such date), or clears
+   * the keys `clear` picks once newer data replaced them.
+   */
+  suspect(key: string, times: readonly number[]): void;
+  unsuspect(clear: (key: string) => boolean): void;
   /** Stops timers and closes the backend. */
   close(): void;
 }
@@ -50,6 +56,8 @@ export function createCore(options: StoreOptions): StoreCore {
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let retryDelay = RETRY_FIRST_MS;
   let retrying: Promise<void> | null = null;
+  const suspectTimes = new Map<string, readonly number[]>();
+  const showSuspect = () => status.update({ suspect: suspectTimes.size > 0 ? suspectMessage([...suspectTimes.values()].flat()) : null });
 
   const waitingKind = (error: unknown) => (errorName(error) === 'QuotaExceededError' ? 'quota' : 'error');
 
@@ -148,6 +156,15 @@ export function createCore(options: StoreOptions): StoreCore {
       }
       if (result.clamped) report({ store, key, action: 'clamped', reason: result.clamped });
       return result.value;
+    },
+    suspect(key, times) {
+      suspectTimes.set(key, times);
+      showSuspect();
+    },
+    unsuspect(clear) {
+      const before = suspectTimes.size;
+      for (const key of [...suspectTimes.keys()]) if (clear(key)) suspectTimes.delete(key);
+      if (suspectTimes.size !== before) showSuspect();
     },
     close() {
       if (closed) return;

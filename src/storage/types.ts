@@ -11,7 +11,9 @@ export type StorageStatus =
   /** Another tab holds an older version of the database open. */
   | { kind: 'blocked'; message: string }
   /** Any other failure worth telling the reader about. */
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: string }
+  /** Something the reader should know that lost nothing (e.g. dates ahead of the clock). */
+  | { kind: 'notice'; message: string };
 
 /** A place the reader chose to keep. */
 export interface Bookmark {
@@ -85,7 +87,12 @@ export interface StoreOptions {
 
 /** The result of an import: what changed, or why nothing did. */
 export type ImportResult =
-  | { ok: true; merged: { positions: number; settings: number; acknowledgements: number; speedSamples: number; bookmarks: number } }
+  | {
+      ok: true;
+      merged: { positions: number; settings: number; acknowledgements: number; speedSamples: number; bookmarks: number };
+      /** Said beside the counts: e.g. the file's dates that lay ahead of this device's clock. */
+      notice?: string;
+    }
   | { ok: false; message: string };
 
 /** Everything the app keeps on this device. Every read validates what it returns. */

@@ -66,7 +66,7 @@ export function ReadingData({ store, beforeExport, onImported }: Props) {
     try {
       const parsed = parseBackupText(await chosen.text());
       const result = parsed.ok ? await store.importData(parsed.value) : parsed;
-      setMessage(result.ok ? describeImport(result) : result.message);
+      setMessage(result.ok ? [describeImport(result), result.notice].filter(Boolean).join(' ') : result.message);
       if (result.ok) onImported?.();
     } catch {
       setMessage("Quire couldn't read that file. Nothing was changed.");
