@@ -49,6 +49,8 @@ export interface Backend {
   dump(): Promise<RawDump>;
   /** Writes each record that is newer than the stored one (speed samples: each one not already there). */
   merge(data: MergeData, now: number): Promise<MergeCounts>;
+  /** Drops the connection, if any, so the next operation opens a fresh one (a no-op in memory). */
+  reconnect?(): void;
   /** One record of a v3 record store (highlights, tombstones, stats, meta), unchecked. */
   getRecord(store: RecordStore, key: string): Promise<unknown>;
   /** Every record of a record store, or those whose `index` equals `value`. */

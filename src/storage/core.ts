@@ -22,6 +22,8 @@ export interface StoreCore {
   /** Switches to memory for the rest of this visit, with the message saying why. */
   useMemory(message: string): void;
   setBackend(backend: Backend): void;
+  /** Drops the database connection so the next operation opens a fresh one. */
+  reconnect(): void;
   /** Runs one backend operation; if the database can't be (re)opened, carries on in memory. */
   run<T>(op: (b: Backend) => Promise<T>): Promise<T>;
   /** A read that never throws for storage reasons: on failure, the fallback and a note. */
@@ -102,6 +104,9 @@ export function createCore(options: StoreOptions): StoreCore {
     },
     setBackend(next) {
       backend = next;
+    },
+    reconnect() {
+      backend.reconnect?.();
     },
     async run(op) {
       if (closed) throw new Error('Quire storage is closed');

@@ -27,6 +27,17 @@ export interface IdbBackend extends Backend {
   open(): Promise<void>;
 }
 
+/**
+ * True for the errors of a connection that died under us: InvalidStateError (closed before its
+ * close event arrived) and WebKit's "Connection to Indexed Database server lost" (UnknownError).
+ */
+export function isConnectionLost(error: unknown): boolean {
+  const name = errorName(error);
+  if (name === 'InvalidStateError') return true;
+  const message = typeof error === 'object' && error !== null && 'message' in error ? String((error as { message: unknown }).message) : '';
+  return name === 'UnknownError' && /connection to indexed database server lost/i.test(message);
+}
+
 /** The name of an error, for matching DOMExceptions across realms. */
 export function errorName(error: unknown): string {
   return typeof error === 'object' && error !== null && 'name' in error ? String((error as { name: unknown }).name) : String(error);
@@ -81,24 +92,22 @@ export function createIdbBackend(factory: IDBFactory, events: IdbBackendEvents):
     return current;
   }
 
+  /** Forgets the connection (closing it once its transactions end): the next operation opens a new one. */
+  function drop(): void {
+    const old = dbPromise;
+    dbPromise = null;
+    openDb = null;
+    old?.then((db) => db.close()).catch(() => {});
+  }
+
   /** Runs `body` in one transaction and resolves after it commits. */
-  async function inTx<N extends Names[], M extends Mode, T>(
+  async function once<N extends Names[], M extends Mode, T>(
     names: N,
     mode: M,
     body: (tx: IDBPTransaction<QuireSchema, N, M>) => Promise<T>,
   ): Promise<T> {
-    let db = await connect();
-    let tx: IDBPTransaction<QuireSchema, N, M>;
-    try {
-      tx = db.transaction(names, mode);
-    } catch (error) {
-      // The connection closed under us before its close event arrived: reopen once.
-      if (errorName(error) !== 'InvalidStateError') throw error;
-      dbPromise = null;
-      openDb = null;
-      db = await connect();
-      tx = db.transaction(names, mode);
-    }
+    const db = await connect();
+    const tx = db.transaction(names, mode);
     const done = tx.done;
     done.catch(() => {}); // observed below; this keeps an abort after a thrown body from going unhandled
     try {
@@ -115,10 +124,29 @@ export function createIdbBackend(factory: IDBFactory, events: IdbBackendEvents):
     }
   }
 
+  /**
+   * `once`, and if the connection turns out dead (closed under us, or lost as iOS loses it when
+   * the app comes back from the background), a new connection and one more try.
+   */
+  async function inTx<N extends Names[], M extends Mode, T>(
+    names: N,
+    mode: M,
+    body: (tx: IDBPTransaction<QuireSchema, N, M>) => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await once(names, mode, body);
+    } catch (error) {
+      if (!isConnectionLost(error)) throw error;
+      drop();
+      return once(names, mode, body);
+    }
+  }
+
   return {
     open: async () => {
       await connect();
     },
+    reconnect: drop,
     getPosition: (workId) => inTx(['positions'], 'readonly', (tx) => tx.objectStore('positions').get(workId)),
     putPositionIfNewer: (place, now) =>
       inTx(['positions'], 'readwrite', async (tx) => {

@@ -129,8 +129,13 @@ export interface ReadingStore {
   exportData(): Promise<ExportFile>;
   importData(file: unknown): Promise<ImportResult>;
 
-  /** Writes anything pending (debounced or retried) now. */
+  /** Writes anything pending (held for a retry) now. */
   flush(): Promise<void>;
+  /**
+   * The page is visible again after being hidden: opens a fresh connection (phones kill them in
+   * the background) and writes what waits for a retry. `main.tsx` calls it from the lifecycle.
+   */
+  resume(): Promise<void>;
   /** Subscribes to status changes; the listener is called at once with the current one. */
   onStatus(listener: (status: StorageStatus) => void): () => void;
   close(): void;
