@@ -1,6 +1,6 @@
 /** The IndexedDB store: one connection promise, one transaction per operation, reopened when the browser closes it. */
 import { unwrap, type IDBPTransaction, type StoreNames } from 'idb';
-import { KEEP_SPEED_SAMPLES, isNewer, sampleKey, type Backend, type MergeCounts, type RawDump } from './backend';
+import { capSamples, KEEP_SPEED_SAMPLES, isNewer, type Backend, type MergeCounts, type RawDump } from './backend';
 import { ALL_STORES, openQuireDb, SETTINGS_KEY, type QuireDB, type QuireSchema } from './db';
 import { placeWins } from './order';
 
@@ -214,7 +214,7 @@ export function createIdbBackend(factory: IDBFactory, events: IdbBackendEvents):
         ]);
         return { positions, settings: settings ?? null, acknowledgements, speedSamples, bookmarks };
       }),
-    merge: (data, now) =>
+    merge: (data, now, progress) =>
       // One pass per store: read it whole, decide in maps, then put (no read per record).
       inTx(ALL_STORES, 'readwrite', async (tx) => {
         const counts: MergeCounts = { positions: 0, settings: 0, acknowledgements: 0, speedSamples: 0, bookmarks: 0 };
@@ -247,21 +247,27 @@ export function createIdbBackend(factory: IDBFactory, events: IdbBackendEvents):
           writes.push(acks.put(a));
           counts.acknowledgements++;
         }
-        const seen = new Set(storedSamples.map(sampleKey));
-        for (const s of data.speedSamples) {
-          const key = sampleKey(s);
-          if (seen.has(key)) continue;
-          seen.add(key);
-          writes.push(samples.add({ ...s }));
-          counts.speedSamples++;
+        // Only the newest samples are kept, imported or not (see capSamples).
+        const { add, drop } = capSamples(storedSamples, data.speedSamples);
+        for (const i of drop) {
+          const id = storedSamples[i]?.id;
+          if (id !== undefined) writes.push(samples.delete(id));
         }
+        for (const s of add) writes.push(samples.add({ ...s }));
+        counts.speedSamples = add.length;
         const markById = new Map<unknown, unknown>(storedBookmarks.map((b) => [b.id, b]));
         for (const b of data.bookmarks) {
           if (!isNewer(markById.get(b.id), b)) continue;
           writes.push(bookmarks.put(b));
           counts.bookmarks++;
         }
+        let done = 0;
+        const step = Math.max(1, Math.floor(writes.length / 20));
+        if (progress) {
+          for (const w of writes) void w.then(() => ++done % step === 0 && progress(done, writes.length), () => {});
+        }
         await Promise.all(writes);
+        progress?.(writes.length, writes.length);
         return counts;
       }),
     getRecord: (name, key) => inTx([name], 'readonly', (tx) => tx.objectStore(name).get(key)),

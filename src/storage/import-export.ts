@@ -18,13 +18,15 @@ export function createImportExport(core: StoreCore, announce: (workIds: readonly
       return toExportFile(checkDump(await merged.dump(), core.report), core.now());
     },
 
-    async importData(file): Promise<ImportResult> {
+    async importData(file, options = {}): Promise<ImportResult> {
       const result = checkExportFile(file);
       if (!result.ok) return result;
+      const progress = options.onProgress;
+      progress?.(0);
       const now = core.now();
       const { data, suspect } = reviewTimes(result.data, now);
       try {
-        const merged = await core.run((b) => b.merge(data, now));
+        const merged = await core.run((b) => b.merge(data, now, progress && ((done, total) => progress(total > 0 ? done / total : 1))));
         await announce(data.positions.map((p) => p.workId));
         if (suspect.length === 0) return { ok: true, merged };
         core.suspect('import', suspect);

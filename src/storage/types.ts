@@ -85,6 +85,12 @@ export interface StoreOptions {
   pageLeaving?: () => boolean;
 }
 
+/** How to import: a listener for progress, for a large file. */
+export interface ImportOptions {
+  /** 0 once the file is checked, then up to 1 as its records are written (at most ~20 calls). */
+  onProgress?: (fraction: number) => void;
+}
+
 /** The result of an import: what changed, or why nothing did. */
 export type ImportResult =
   | {
@@ -127,7 +133,8 @@ export interface ReadingStore {
   deleteBookmark(id: string): Promise<void>;
 
   exportData(): Promise<ExportFile>;
-  importData(file: unknown): Promise<ImportResult>;
+  /** Checks the whole file, then merges it in one transaction; `onProgress` hears how far the writing is (0..1). */
+  importData(file: unknown, options?: ImportOptions): Promise<ImportResult>;
 
   /** Writes anything pending (held for a retry) now. */
   flush(): Promise<void>;

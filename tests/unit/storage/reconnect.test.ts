@@ -21,7 +21,7 @@ function statuses(store: { onStatus(l: (s: StorageStatus) => void): () => void }
 function loseConnection(times: number) {
   let left = times;
   const put = FakeIDBObjectStore.prototype.put;
-  return vi.spyOn(FakeIDBObjectStore.prototype, 'put').mockImplementation(function (this: FakeIDBObjectStore, ...args: Parameters<typeof put>) {
+  return vi.spyOn(FakeIDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
     if (left-- > 0) throw lost();
     return put.apply(this, args);
   });
