@@ -97,6 +97,9 @@ export function ReaderScreen(props: Props) {
   });
   const { section, locator } = reader;
   const paginated = settings.mode === 'paginated';
+  // Once the first page is up, the work's search index is built in idle time (in the worker).
+  const shown = section !== null;
+  useEffect(() => (shown ? app.search.prepareWhenIdle({ workId: work.id }) : undefined), [shown, app.search, work.id]);
 
   const turn = useCallback(
     (direction: 1 | -1) => {
