@@ -255,17 +255,18 @@ export function installBench() {
       });
     },
 
-    /** Types `query` into the open search panel's input; ms to the first painted frame with its results' status. @param {string} query */
+    /** Types `query` into the open search panel's input; ms to the first painted frame showing its results ('' clears it). @param {string} query */
     search(query) {
       const input = /** @type {HTMLInputElement | null} */ (document.querySelector('input.search-input'));
-      const status = () => document.querySelector('.search-status')?.textContent ?? '';
+      const statusEl = () => document.querySelector('.search-status');
+      const status = () => statusEl()?.textContent ?? '';
       if (!input) return Promise.reject(new Error('no search input on screen'));
       return atFrameStart(async () => {
-        const before = status();
         const t0 = performance.now();
         input.value = query;
         input.dispatchEvent(new Event('input', { bubbles: true }));
-        const shown = () => status() !== before && status() !== 'Searching…' && !status().startsWith('Type at least');
+        // The panel marks the status line with the query whose results it shows.
+        const shown = () => (query === '' ? status().startsWith('Type at least') : statusEl()?.getAttribute('data-query') === query || status().startsWith('Search failed'));
         const t = await paintedWhen(shown, true, 20_000);
         return { ms: t - t0, status: status(), hitsShown: document.querySelectorAll('.search-hit').length };
       });

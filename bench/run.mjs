@@ -297,11 +297,12 @@ async function searchInApp(context, base) {
         keystrokes.push({ typed: query.slice(0, i), ms: round(r.ms), status: r.status, hitsShown: r.hitsShown });
       }
       queries.push({ query, keystrokes });
-      await call(page, '__quireBench', 'search', '').catch(() => undefined);
+      await call(page, '__quireBench', 'search', '');
     }
     return { queries };
   } catch (e) {
-    return { error: e instanceof Error ? e.message.split('\n')[0] : String(e) };
+    const status = await page.locator('.search-status').innerText().catch(() => '(no status)');
+    return { error: `${e instanceof Error ? e.message.split('\n')[0] : String(e)} (status: ${status})` };
   } finally {
     await page.close();
   }

@@ -155,7 +155,8 @@ export function SearchPanel({ label, search, onOpen, onClose, initialQuery = '',
             }}
           />
         </form>
-        <p id={statusId} class={state.kind === 'failed' ? 'search-status error' : 'search-status'}>
+        {/* data-query: the query whose results are on screen (for tools and tests; never read back). */}
+        <p id={statusId} class={state.kind === 'failed' ? 'search-status error' : 'search-status'} data-query={state.kind === 'done' ? state.results.query : undefined}>
           {status}
         </p>
         <p class="visually-hidden" role="status" aria-live="polite">
