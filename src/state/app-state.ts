@@ -3,6 +3,7 @@ import { computed, signal, type ReadonlySignal, type Signal } from '@preact/sign
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { WorkInfo } from '../content/types';
+import { isNewer } from '../reader/locate';
 import type { Locator } from '../reader/locator';
 import { pageSample, readingSpeed } from '../reader/reading-speed';
 import type { SearchClient } from '../search/client';
@@ -41,6 +42,8 @@ interface Init {
   positions?: Record<string, Locator>;
   acknowledged?: Iterable<string>;
   hash?: string;
+  /** True while the page is going away (see src/storage/lifecycle.ts). */
+  pageLeaving?: () => boolean;
 }
 
 /** Makes the app's state and actions. */
@@ -65,21 +68,21 @@ export function createAppState(init: Init): AppState {
     speed: computed(() => readingSpeed(speedSamples.value)),
   };
   const full = state as AppState;
-  full.actions = createActions(full);
+  full.actions = createActions(full, init.pageLeaving);
   init.store.onStatus((status) => {
     state.storageStatus.value = status;
   });
   init.store.onPositionChange((locator) => {
     const known = state.positions.value[locator.workId];
-    if (!known || known.updatedAt < locator.updatedAt) {
+    if (isNewer(locator, known)) {
       state.positions.value = { ...state.positions.value, [locator.workId]: locator };
     }
   });
   return full;
 }
 
-function createActions(state: AppState) {
-  const writer = createPositionWriter(state.store, { delay: 400 });
+function createActions(state: AppState, pageLeaving?: () => boolean) {
+  const writer = createPositionWriter(state.store, { delay: 400, pageLeaving });
   return {
     /** Goes to a route and puts it in the URL (a new history entry, so Back works). */
     navigate(route: Route): void {
@@ -98,8 +101,9 @@ function createActions(state: AppState) {
       state.speedSamples.value = [...state.speedSamples.value.slice(-199), sample];
       void state.store.addSpeedSample(sample);
     },
-    /** The reader moved: remember the place (debounced write, flushed on hide). */
+    /** The reader moved: remember the place (debounced write, flushed on hide); an older place never replaces a newer one. */
     savePosition(locator: Locator): void {
+      if (!isNewer(locator, state.positions.value[locator.workId])) return;
       state.positions.value = { ...state.positions.value, [locator.workId]: locator };
       writer.schedule(locator);
     },
