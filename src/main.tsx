@@ -3,7 +3,7 @@ import { render } from 'preact';
 import './styles/index.css';
 import './ui/controls/style.css';
 import { App } from './app';
-import { catalogue, loadSection } from './content/catalogue';
+import { catalogue, loadSection, sectionUrls } from './content/catalogue';
 import { createSearchClient } from './search/client';
 import { startPwa } from './pwa';
 import { createSettingsState } from './settings/state';
@@ -24,7 +24,7 @@ const [positions, acknowledged, speedSamples] = await Promise.all([
 const state = createAppState({
   catalogue,
   store,
-  search: createSearchClient({ catalogue, loadSection }),
+  search: createSearchClient({ catalogue, loadSection, sectionUrls }),
   settings,
   speedSamples,
   positions: Object.fromEntries(positions.flatMap((p) => (p ? [[p.workId, p]] : []))),
