@@ -24,4 +24,6 @@ export interface Settings {
   pageTurn: PageTurn;
   smartPunctuation: boolean;
   mode: ReadingMode;
+  /** Hold a screen wake lock while the reader is open and in use (src/device). */
+  keepScreenOn: boolean;
 }

@@ -14,6 +14,7 @@ const valid: Settings = {
   pageTurn: 'none',
   smartPunctuation: false,
   mode: 'scroll',
+  keepScreenOn: false,
 };
 
 describe('DEFAULT_SETTINGS', () => {
@@ -21,6 +22,7 @@ describe('DEFAULT_SETTINGS', () => {
     expect(DEFAULT_SETTINGS).toEqual({
       font: 'literata', fontSize: 18, lineHeight: 1.5, measure: 34, justify: false, paragraphs: 'indented',
       theme: 'system', columns: 'auto', pageTurn: 'slide', smartPunctuation: true, mode: 'paginated',
+      keepScreenOn: true,
     });
   });
 
@@ -78,6 +80,8 @@ describe('validateSettings', () => {
     ['smartPunctuation', 'yes'],
     ['smartPunctuation', null],
     ['mode', 'scrolled'],
+    ['keepScreenOn', 'on'],
+    ['keepScreenOn', 0],
   ];
   it.each(bad)('falls back to the default when %s is %j, leaving the other fields alone', (key, value) => {
     const result = validateSettings({ ...valid, [key]: value });
