@@ -6,6 +6,7 @@ import { App } from './app';
 import { catalogue, loadSection } from './content/catalogue';
 import { createSearchClient } from './search/client';
 import { startPwa } from './pwa';
+import { followLaunches } from './pwa/launch';
 import { createSettingsState } from './settings/state';
 import { AppStateContext, createAppState } from './state/app-state';
 import { flushOnHide } from './storage/lifecycle';
@@ -31,6 +32,7 @@ const state = createAppState({
   hash: location.hash,
 });
 window.addEventListener('hashchange', () => state.actions.syncFromHash(location.hash));
+followLaunches(state.actions.syncFromHash, () => state.positions.value);
 flushOnHide(() => state.actions.flush());
 
 render(
