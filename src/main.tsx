@@ -9,11 +9,12 @@ import { startPwa } from './pwa';
 import { followLaunches } from './pwa/launch';
 import { createSettingsState } from './settings/state';
 import { AppStateContext, createAppState } from './state/app-state';
-import { flushOnHide } from './storage/lifecycle';
+import { wirePageLifecycle } from './storage/lifecycle';
 import { openStore } from './storage/store';
 
 const pwa = startPwa();
-const store = await openStore({ works: catalogue });
+const page = wirePageLifecycle({ flush: () => state.actions.flush() });
+const store = await openStore({ works: catalogue, pageLeaving: page.leaving });
 const settings = createSettingsState(store);
 const [positions, acknowledged, speedSamples] = await Promise.all([
   Promise.all(catalogue.map((w) => store.getPosition(w.id))),
@@ -30,10 +31,10 @@ const state = createAppState({
   positions: Object.fromEntries(positions.flatMap((p) => (p ? [[p.workId, p]] : []))),
   acknowledged: acknowledged.filter((id): id is string => id !== null),
   hash: location.hash,
+  pageLeaving: page.leaving,
 });
 window.addEventListener('hashchange', () => state.actions.syncFromHash(location.hash));
 followLaunches(state.actions.syncFromHash, () => state.positions.value);
-flushOnHide(() => state.actions.flush());
 
 render(
   <AppStateContext.Provider value={state}>
