@@ -122,6 +122,11 @@ export interface ReadingStore {
   exportData(): Promise<ExportFile>;
   importData(file: unknown): Promise<ImportResult>;
 
+  /** When reading data was last exported from this device (`meta` store, ./meta.ts); null when never. */
+  getLastExportAt(): Promise<number | null>;
+  /** Remembers an export made at `at`. */
+  noteExport(at: number): Promise<void>;
+
   /** Writes anything pending (debounced or retried) now. */
   flush(): Promise<void>;
   /** Subscribes to status changes; the listener is called at once with the current one. */

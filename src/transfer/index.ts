@@ -4,7 +4,6 @@ import { decodeTransferCode, encodeTransferCode } from './code';
 
 export { CODE_MESSAGES, transferSupported } from './code';
 export { copyText, pasteText } from './clipboard';
-export { localLastExport, type LastExport } from './last-export';
 
 /** The code for everything in `store` (after `beforeExport`, which writes what is still pending). */
 export async function makeTransferCode(store: Pick<ReadingStore, 'exportData'>, beforeExport?: () => Promise<void>): Promise<string> {

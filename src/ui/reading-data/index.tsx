@@ -2,7 +2,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { exportFileName, parseBackupText } from '../../storage/backup';
 import type { ReadingStore } from '../../storage/types';
-import { localLastExport, type LastExport } from '../../transfer';
 import { describeImport } from './describe';
 import { CopyReading, PasteReading } from './transfer';
 import './style.css';
@@ -17,8 +16,6 @@ interface Props {
   beforeExport?: () => Promise<void>;
   /** Called after an import that changed something, so open screens can show it. */
   onImported?: () => void;
-  /** Where the date of the last export is kept (default: this device's). */
-  lastExport?: LastExport;
 }
 
 /** "Last exported on 1 December 2026", or that it never was. */
@@ -27,19 +24,18 @@ export function describeLastExport(at: number | null, locale?: string): string {
   return `Last exported on ${new Date(at).toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric' })}.`;
 }
 
-const defaultLastExport = localLastExport();
 
 /** Export and import of everything Quire keeps on this device. */
-export function ReadingData({ store, beforeExport, onImported, lastExport = defaultLastExport }: Props) {
+export function ReadingData({ store, beforeExport, onImported }: Props) {
   const [message, setMessage] = useState('');
   const [exportedAt, setExportedAt] = useState<number | null | undefined>(undefined);
   useEffect(() => {
     let live = true;
-    void lastExport.get().then((at) => live && setExportedAt(at));
+    void store.getLastExportAt().then((at) => live && setExportedAt(at));
     return () => {
       live = false;
     };
-  }, [lastExport]);
+  }, [store]);
   const [busy, setBusy] = useState(false);
   const [inputId] = useState(() => `reading-data-import-${++instances}`);
 
@@ -58,7 +54,7 @@ export function ReadingData({ store, beforeExport, onImported, lastExport = defa
       // Revoke after the click has been handled, or some browsers cancel the download.
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       setMessage(`Saved ${link.download}.`);
-      await lastExport.set(file.exportedAt);
+      await store.noteExport(file.exportedAt);
       setExportedAt(file.exportedAt);
     } catch {
       setMessage("Quire couldn't read your reading data to export it. Nothing was changed.");
