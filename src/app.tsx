@@ -14,6 +14,9 @@ import { PwaNotices } from './ui/update-notice';
 import { OfflineIndicator } from './ui/offline-indicator';
 import { PwaInstall } from './ui/install';
 import { OfflineStorage } from './ui/install/offline-storage';
+import { KeepScreenOn } from './ui/keep-screen-on';
+import { sharedWakeLock } from './device/wake-lock';
+import { useReadingWake } from './device/use-reading-wake';
 
 export function App({ pwa }: { pwa: Pwa }) {
   const state = useAppState();
@@ -35,10 +38,13 @@ export function App({ pwa }: { pwa: Pwa }) {
   useEffect(() => {
     if (reading) void pwa.requestPersistence();
   }, [reading, pwa]);
+  // The screen stays on while a work is open; every saved move (a turn, a scroll) is activity.
+  useReadingWake(reading && settings.settings.value.keepScreenOn, (moved) => state.positions.subscribe(() => moved()));
   const toLibrary = () => actions.navigate({ name: 'library' });
   const closeLibraryPanel = () => setLibraryPanel(null);
   const settingsPanel = (close: () => void) => (
     <SettingsPanel settings={settings.settings.value} onChange={settings.set} onClose={close}>
+      <KeepScreenOn settings={settings.settings.value} onChange={settings.set} supported={sharedWakeLock().supported} />
       <OfflineStorage />
       <ReadingData store={store} beforeExport={actions.flush} onImported={() => void actions.imported()} />
     </SettingsPanel>
