@@ -1,8 +1,9 @@
 /** Settings → Reading data: export and import as a file, copy and paste as a transfer code, and when it was last exported. */
 import { useEffect, useState } from 'preact/hooks';
-import { exportFileName, parseBackupText } from '../../storage/backup';
+import { parseBackupText } from '../../storage/backup';
 import type { ReadingStore } from '../../storage/types';
 import { describeImport } from './describe';
+import { downloadExport } from './download';
 import { CopyReading, PasteReading } from './transfer';
 import './style.css';
 
@@ -24,7 +25,6 @@ export function describeLastExport(at: number | null, locale?: string): string {
   return `Last exported on ${new Date(at).toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric' })}.`;
 }
 
-
 /** Export and import of everything Quire keeps on this device. */
 export function ReadingData({ store, beforeExport, onImported }: Props) {
   const [message, setMessage] = useState('');
@@ -42,20 +42,9 @@ export function ReadingData({ store, beforeExport, onImported }: Props) {
   const exportData = async () => {
     setBusy(true);
     try {
-      await beforeExport?.();
-      const file = await store.exportData();
-      const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = exportFileName(new Date());
-      document.body.append(link);
-      link.click();
-      link.remove();
-      // Revoke after the click has been handled, or some browsers cancel the download.
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setMessage(`Saved ${link.download}.`);
-      await store.noteExport(file.exportedAt);
-      setExportedAt(file.exportedAt);
+      const done = await downloadExport(store, beforeExport);
+      setMessage(`Saved ${done.fileName}.`);
+      setExportedAt(done.exportedAt);
     } catch {
       setMessage("Quire couldn't read your reading data to export it. Nothing was changed.");
     } finally {

@@ -3,6 +3,7 @@ import { useId, useState } from 'preact/hooks';
 import { copyText, importTransferCode, makeTransferCode, transferSupported } from '../../transfer';
 import type { ReadingStore } from '../../storage/types';
 import { describeImport } from './describe';
+import './style.css';
 
 const UNSUPPORTED = 'This browser can’t make transfer codes. Use “Export reading data” instead.';
 
