@@ -27,3 +27,16 @@ describe('keyTable', () => {
     expect(keyTable(classify, { next: 'Next page' })[0]?.keys).not.toContain('Enter');
   });
 });
+
+describe('the reader’s sheet', () => {
+  it('lists the page-turner keys, from the reader’s own key map', async () => {
+    const { READER_KEYS } = await import('../../../src/ui/keyboard-help/reader-keys');
+    const next = READER_KEYS.find((r) => r.action === 'Next page');
+    const prev = READER_KEYS.find((r) => r.action === 'Previous page');
+    expect(next?.keys).toEqual(['→', '↓', 'Page Down', 'Space', 'Enter', 'Next track (media key)']);
+    expect(prev?.keys).toEqual(['←', '↑', 'Page Up', 'Shift + Space', 'Previous track (media key)']);
+    expect(READER_KEYS.map((r) => r.action)).toEqual(
+      expect.arrayContaining(['Back to the library', 'Show or hide the controls', 'These keyboard shortcuts']),
+    );
+  });
+});
