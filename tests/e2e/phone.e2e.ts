@@ -164,3 +164,37 @@ describe('the Continue reading shortcut', () => {
     await context.close();
   });
 });
+
+describe('page-turner remotes and keyboards', () => {
+  it('Enter, media keys, Page and arrow keys turn pages; ? opens the Keyboard shortcuts sheet, which lists them', async () => {
+    const { context, page, errors } = await openApp(suite.browser, suite.server);
+    await openWork(page, WORKS.long.title);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const start = await place(page);
+    const forward = ['Enter', 'MediaTrackNext', 'PageDown', 'ArrowDown', 'ArrowRight', 'Space'];
+    let at = start;
+    for (const k of forward) {
+      const next = await press(page, k);
+      expect(key(next), `${k} turns forward`).not.toBe(key(at));
+      at = next;
+    }
+    for (const k of ['MediaTrackPrevious', 'PageUp', 'ArrowUp', 'ArrowLeft', 'Shift+Space']) {
+      const back = await press(page, k);
+      expect(key(back), `${k} turns back`).not.toBe(key(at));
+      at = back;
+    }
+    await page.keyboard.press('?');
+    const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await sheet.waitFor();
+    const text = (await sheet.textContent()) ?? '';
+    for (const label of ['Next page', 'Previous page', 'Enter', 'Next track (media key)', 'Previous track (media key)', 'Page Down', 'Page Up', 'Space', 'Esc']) {
+      expect(text, label).toContain(label);
+    }
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await sheet.waitFor({ state: 'detached' });
+    expect(await page.locator('article.reader-content').count(), 'Escape closed the sheet, not the reader').toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
