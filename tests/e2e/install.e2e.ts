@@ -98,6 +98,10 @@ describe('installability', () => {
     expect(head).toEqual({ touchIcon: '/apple-touch-icon.png', title: 'Quire', capable: 'yes', theme: manifest.theme_color });
   });
 
+  it('registers the worker with updateViaCache "none" (update checks never answered from the HTTP cache)', async () => {
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.updateViaCache)).toBe('none');
+  });
+
   it('serves the manifest as application/manifest+json', async () => {
     const response = await page.request.get(new URL('manifest.webmanifest', server.url).href);
     expect(response.headers()['content-type']).toBe('application/manifest+json');
