@@ -1,4 +1,5 @@
 /** Transfer codes: the reading data as one line of text to copy from Safari and paste into the installed app. See ./README.md. */
+import { MAX_IMPORT_BYTES } from '../storage/backup';
 import { fromBase64Url, toBase64Url } from './base64url';
 import { crc32 } from './crc32';
 
@@ -6,8 +7,8 @@ import { crc32 } from './crc32';
 export const CODE_VERSION = 1;
 /** Every code starts with this, then the version and a colon: `QUIRE1:…`. */
 export const CODE_PREFIX = 'QUIRE';
-/** A decompressed code larger than this is refused (reading data is a few kilobytes). */
-export const MAX_DATA_BYTES = 16 * 1024 * 1024;
+/** A code that inflates past this is refused: the same limit as an imported file. */
+export const MAX_DATA_BYTES = MAX_IMPORT_BYTES;
 
 const FORMAT: CompressionFormat = 'deflate-raw';
 const NOTHING_CHANGED = 'Nothing was changed.';

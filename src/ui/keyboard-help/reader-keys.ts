@@ -9,6 +9,7 @@ const ACTION_WORDS: Record<ReaderAction, string> = {
   bookmark: 'Bookmark this page, or remove its bookmark',
   controls: 'Show or hide the controls',
   library: 'Back to the library',
+  readAloud: 'Read aloud, or pause reading aloud',
   help: 'These keyboard shortcuts',
 };
 

@@ -66,7 +66,7 @@ export function LibraryNotes() {
       return;
     }
     const result = await importTransferCode(store, text);
-    setMessage(result.ok ? describeImport(result) : result.message);
+    setMessage(result.ok ? [describeImport(result), result.notice].filter(Boolean).join(' ') : result.message);
     if (result.ok) {
       markSeen(PASTE_OFFER);
       imported();

@@ -79,7 +79,7 @@ export function PasteReading({ store, onImported, label = 'Paste a transfer code
     setBusy(true);
     try {
       const result = await importTransferCode(store, text);
-      setMessage(result.ok ? describeImport(result) : result.message);
+      setMessage(result.ok ? [describeImport(result), result.notice].filter(Boolean).join(' ') : result.message);
       if (result.ok) {
         setText('');
         onImported?.();
