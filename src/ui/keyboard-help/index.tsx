@@ -31,6 +31,10 @@ export function KeyboardHelp({ rows, onClose }: KeyboardHelpProps) {
           </div>
         ))}
       </dl>
+      {/* Also the way to the sheet's end from the keyboard: a long sheet scrolls to it. */}
+      <button type="button" class="button keyboard-help__done" onClick={onClose}>
+        Done
+      </button>
     </Panel>
   );
 }

@@ -44,7 +44,7 @@ export function CopyReading({ store, beforeExport, hint = 'Paste it into Quire w
       <button type="button" class="reading-data__button" onClick={copy} disabled={busy}>
         Copy my reading
       </button>
-      <p class="reading-data__result" role="status">
+      <p class="reading-data__transfer-result" role="status">
         {message}
       </p>
       {code !== null && (
@@ -107,7 +107,7 @@ export function PasteReading({ store, onImported, label = 'Paste a transfer code
       <button type="submit" class="reading-data__button" disabled={busy || text.trim() === ''}>
         Bring in this reading
       </button>
-      <p class="reading-data__result" role="status">
+      <p class="reading-data__transfer-result" role="status">
         {message}
       </p>
     </form>
