@@ -78,6 +78,14 @@ export interface StoreOptions {
   onProblem?: (problem: StorageProblem) => void;
   /** Clock for `updatedAt` of settings, acknowledgements and exports. Default Date.now. */
   now?: () => number;
+  /** How long the database may take to open before the store carries on in memory (default 3 s). */
+  openTimeoutMs?: number;
+  /**
+   * The database opened after the store had carried on in memory (blocked, or slow to answer):
+   * the writes kept meanwhile are written, newer stored places went to `onPositionChange`; the
+   * app reads the rest again (settings, notices).
+   */
+  onLateOpen?: () => void;
   /**
    * True while the page is going away (from `wirePageLifecycle`, ./lifecycle.ts): place writes are
    * then sent and committed at once. Default: never.
@@ -103,6 +111,8 @@ export type ImportResult =
 
 /** Everything the app keeps on this device. Every read validates what it returns. */
 export interface ReadingStore {
+  /** Resolves once operations can run: the database open, or the store carrying on in memory. */
+  ready: Promise<void>;
   getPosition(workId: string): Promise<Locator | undefined>;
   /**
    * Orders a place made now by the reader after every place this tab knows (its `seq`, see
