@@ -69,12 +69,13 @@ export interface StoreOptions {
   indexedDB?: IDBFactory;
   /**
    * Another tab needs a newer schema and this tab holds it up. The hook should save what the app
-   * holds (e.g. the position writer), then `store.close()` and reload. Default: flush, close, reload.
+   * holds (e.g. the position writer), then `store.close()` and reload: `handOver()` in ./lifecycle.ts
+   * does that. Default (no hook): the store's held writes flushed, close, reload.
    */
   onBlocking?: () => void;
   /** BroadcastChannel name for cross-tab position news. Default 'quire'. */
   channelName?: string;
-  /** Where ignored or clamped records are reported. Default: console.warn. */
+  /** Where ignored or clamped records are reported. Default: one console.warn per kind of problem. */
   onProblem?: (problem: StorageProblem) => void;
   /** Clock for `updatedAt` of settings, acknowledgements and exports. Default Date.now. */
   now?: () => number;
