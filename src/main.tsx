@@ -3,10 +3,11 @@ import { render } from 'preact';
 import './styles/index.css';
 import './ui/controls/style.css';
 import { App } from './app';
-import { catalogue, loadSection } from './content/catalogue';
+import { catalogue, loadSection, sectionUrls } from './content/catalogue';
 import { isNewer } from './reader/locate';
 import { createSearchClient } from './search/client';
 import { startPwa } from './pwa';
+import { followLaunches } from './pwa/launch';
 import { createSettingsState } from './settings/state';
 import { AppStateContext, createAppState } from './state/app-state';
 import { handOver, wirePageLifecycle } from './storage/lifecycle';
@@ -26,13 +27,14 @@ const settings = createSettingsState(store);
 const state = createAppState({
   catalogue,
   store,
-  search: createSearchClient({ catalogue, loadSection }),
+  search: createSearchClient({ catalogue, loadSection, sectionUrls }),
   settings,
   hash: location.hash,
   pageLeaving: page.leaving,
   loaded: false,
 });
 window.addEventListener('hashchange', () => state.actions.syncFromHash(location.hash));
+followLaunches(state.actions.syncFromHash, () => state.positions.value);
 
 render(
   <AppStateContext.Provider value={state}>

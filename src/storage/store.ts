@@ -3,6 +3,7 @@ import { createBookmarks } from './bookmarks';
 import { createCore, openFailureMessage } from './core';
 import { createIdbBackend } from './idb-backend';
 import { createImportExport } from './import-export';
+import { createMeta } from './meta';
 import { createPlaces } from './places';
 import { createSettingsRecord } from './settings-record';
 import { MESSAGES } from './status';
@@ -68,6 +69,7 @@ export function createStore(options: StoreOptions): ReadingStore {
     ...createSettingsRecord(core),
     ...createBookmarks(core),
     ...createImportExport(core, places.announce),
+    ...createMeta(core),
     ready: core.decided,
     async flush() {
       if (core.isClosed()) return;
