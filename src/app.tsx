@@ -82,6 +82,9 @@ export function App({ pwa }: { pwa: Pwa }) {
     );
   } else if (!work) {
     screen = <NotFound workId={r.workId} />;
+  } else if (!state.loaded.value) {
+    // Storage is still opening (at most a few seconds; see src/storage/README.md).
+    screen = <main class="app-opening"><p role="status">Opening {work.meta.addedByApp.displayTitle}…</p></main>;
   } else if (work.meta.addedByApp.adult && !state.acknowledged.value.has(work.id)) {
     screen = <AdultNotice work={work} onContinue={() => void actions.acknowledge(work.id)} onBack={toLibrary} />;
   } else {

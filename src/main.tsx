@@ -1,37 +1,37 @@
-/** Bootstrap only: open storage, load what the first screen needs, render, start the service worker. */
+/** Bootstrap only: render at once, open storage meanwhile, load what the first screen needs, start the service worker. */
 import { render } from 'preact';
 import './styles/index.css';
 import './ui/controls/style.css';
 import { App } from './app';
 import { catalogue, loadSection, sectionUrls } from './content/catalogue';
+import { isNewer } from './reader/locate';
 import { createSearchClient } from './search/client';
 import { startPwa } from './pwa';
 import { followLaunches } from './pwa/launch';
 import { createSettingsState } from './settings/state';
 import { AppStateContext, createAppState } from './state/app-state';
-import { wirePageLifecycle } from './storage/lifecycle';
-import { openStore } from './storage/store';
+import { handOver, wirePageLifecycle } from './storage/lifecycle';
+import { createStore } from './storage/store';
 
 const pwa = startPwa();
 const page = wirePageLifecycle({ flush: () => state.actions.flush(), visible: () => void store.resume() });
-const store = await openStore({ works: catalogue, pageLeaving: page.leaving });
+const store = createStore({
+  works: catalogue,
+  pageLeaving: page.leaving,
+  // A newer Quire in another tab: save the place on screen, close, reload into it.
+  onBlocking: () => void handOver(() => state.actions.flush(), store),
+  // Blocked or slow at first: what the database holds now comes in.
+  onLateOpen: () => void load().then(() => state.actions.imported()),
+});
 const settings = createSettingsState(store);
-const [positions, acknowledged, speedSamples] = await Promise.all([
-  Promise.all(catalogue.map((w) => store.getPosition(w.id))),
-  Promise.all(catalogue.map(async (w) => ((await store.isAcknowledged(w.id)) ? w.id : null))),
-  store.getSpeedSamples(),
-  settings.ready,
-]);
 const state = createAppState({
   catalogue,
   store,
   search: createSearchClient({ catalogue, loadSection, sectionUrls }),
   settings,
-  speedSamples,
-  positions: Object.fromEntries(positions.flatMap((p) => (p ? [[p.workId, p]] : []))),
-  acknowledged: acknowledged.filter((id): id is string => id !== null),
   hash: location.hash,
   pageLeaving: page.leaving,
+  loaded: false,
 });
 window.addEventListener('hashchange', () => state.actions.syncFromHash(location.hash));
 followLaunches(state.actions.syncFromHash, () => state.positions.value);
@@ -42,3 +42,20 @@ render(
   </AppStateContext.Provider>,
   document.getElementById('app') as HTMLElement,
 );
+void load();
+
+/** Reads the places, notices and speed samples into the app state (newer places it has stay). */
+async function load(): Promise<void> {
+  const [positions, acknowledged, speedSamples] = await Promise.all([
+    Promise.all(catalogue.map((w) => store.getPosition(w.id))),
+    Promise.all(catalogue.map(async (w) => ((await store.isAcknowledged(w.id)) ? w.id : null))),
+    store.getSpeedSamples(),
+    settings.ready,
+  ]);
+  const known = { ...state.positions.value };
+  for (const p of positions) if (p && isNewer(p, known[p.workId])) known[p.workId] = p;
+  state.positions.value = known;
+  state.acknowledged.value = new Set([...state.acknowledged.value, ...acknowledged.filter((id): id is string => id !== null)]);
+  state.speedSamples.value = speedSamples;
+  state.loaded.value = true;
+}

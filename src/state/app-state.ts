@@ -26,6 +26,8 @@ export interface AppState {
   currentWork: ReadonlySignal<WorkInfo | undefined>;
   /** Goes up when stored data changed under the app (an import): screens re-read what they show. */
   dataVersion: Signal<number>;
+  /** False until storage's first read (places, notices) is in: the reader waits for it, the library doesn't. */
+  loaded: Signal<boolean>;
   /** The reader's own page-read samples, newest last. */
   speedSamples: Signal<readonly SpeedSample[]>;
   /** Words per minute for time estimates, and whether it is measured or the default. */
@@ -44,6 +46,8 @@ interface Init {
   hash?: string;
   /** True while the page is going away (see src/storage/lifecycle.ts). */
   pageLeaving?: () => boolean;
+  /** False when rendering before storage's first read (main.tsx); default true. */
+  loaded?: boolean;
 }
 
 /** Makes the app's state and actions. */
@@ -65,6 +69,7 @@ export function createAppState(init: Init): AppState {
     }),
     speedSamples,
     dataVersion: signal(0),
+    loaded: signal(init.loaded ?? true),
     speed: computed(() => readingSpeed(speedSamples.value)),
   };
   const full = state as AppState;

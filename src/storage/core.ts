@@ -19,9 +19,16 @@ export interface StoreCore {
   readonly pending: PendingWrites;
   report(problem: StorageProblem): void;
   isClosed(): boolean;
+  /** Resolves once operations can run: the database open, or the store falling back to memory. */
+  readonly decided: Promise<void>;
+  /** True while the store runs in memory waiting for the database (blocked, or not answering): writes are kept to write through. */
+  isDeferred(): boolean;
   /** Switches to memory for the rest of this visit, with the message saying why. */
   useMemory(message: string): void;
-  setBackend(backend: Backend): void;
+  /** Until the database answers, runs in memory and keeps every write for it. */
+  fallBack(): void;
+  /** The database answered: use it. True when it came after a fall-back (the kept writes then go to it). */
+  useDatabase(backend: Backend): boolean;
   /** Drops the database connection so the next operation opens a fresh one. */
   reconnect(): void;
   /** Runs one backend operation; if the database can't be (re)opened, carries on in memory. */
@@ -48,13 +55,17 @@ export interface StoreCore {
   close(): void;
 }
 
-/** Makes the core, starting in memory until `setBackend` gives it the database. */
+/** Makes the core; operations wait until `useDatabase`, `fallBack` or `useMemory` decides where they go. */
 export function createCore(options: StoreOptions): StoreCore {
   const report = options.onProblem ?? warnOncePerKind();
   const status = createStatusHub();
   const pending = new PendingWrites();
-  let backend: Backend = createMemoryBackend();
+  const memory = createMemoryBackend();
+  let backend: Backend = memory;
   let closed = false;
+  let deferred = false;
+  let decide = () => {};
+  const decided = new Promise<void>((resolve) => (decide = resolve));
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let retryDelay = RETRY_FIRST_MS;
   let retrying: Promise<void> | null = null;
@@ -75,6 +86,7 @@ export function createCore(options: StoreOptions): StoreCore {
   async function retryPending(): Promise<void> {
     if (retryTimer !== undefined) clearTimeout(retryTimer);
     retryTimer = undefined;
+    if (deferred) return; // kept for the database, written when it answers
     for (const [key, item] of pending.entries()) {
       try {
         await core.run((b) => applyWrite(b, item, core.now()));
@@ -97,19 +109,35 @@ export function createCore(options: StoreOptions): StoreCore {
     pending,
     report,
     isClosed: () => closed,
+    decided,
+    isDeferred: () => deferred,
     useMemory(message) {
-      backend.close();
-      backend = createMemoryBackend();
-      status.update({ memory: message, blocked: false });
+      if (backend !== memory) backend.close();
+      backend = memory; // the same one: what a fall-back kept in it stays
+      deferred = false;
+      status.update({ memory: message, blocked: false, slow: false });
+      decide();
+      void core.retryNow();
     },
-    setBackend(next) {
+    fallBack() {
+      if (backend !== memory) return;
+      deferred = true;
+      decide();
+    },
+    useDatabase(next) {
+      const late = deferred;
       backend = next;
+      deferred = false;
+      status.update({ blocked: false, slow: false });
+      decide();
+      return late;
     },
     reconnect() {
       backend.reconnect?.();
     },
     async run(op) {
       if (closed) throw new Error('Quire storage is closed');
+      await decided;
       const used = backend;
       try {
         return await op(used);
@@ -147,6 +175,8 @@ export function createCore(options: StoreOptions): StoreCore {
       scheduleRetry();
     },
     settle(key, item) {
+      // Written to memory while the database is held up: kept to be written through.
+      if (deferred) return pending.hold(key, item);
       pending.settle(key, item);
       if (pending.size === 0) status.update({ waiting: null });
     },

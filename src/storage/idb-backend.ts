@@ -1,6 +1,7 @@
 /** The IndexedDB store: one connection promise, one transaction per operation, reopened when the browser closes it. */
 import { unwrap, type IDBPTransaction, type StoreNames } from 'idb';
-import { capSamples, KEEP_SPEED_SAMPLES, isNewer, type Backend, type MergeCounts, type RawDump } from './backend';
+import { KEEP_SPEED_SAMPLES, type Backend, type RawDump } from './backend';
+import { mergeInTx } from './idb-merge';
 import { ALL_STORES, openQuireDb, SETTINGS_KEY, type QuireDB, type QuireSchema } from './db';
 import { placeWins } from './order';
 
@@ -214,62 +215,8 @@ export function createIdbBackend(factory: IDBFactory, events: IdbBackendEvents):
         ]);
         return { positions, settings: settings ?? null, acknowledgements, speedSamples, bookmarks };
       }),
-    merge: (data, now, progress) =>
-      // One pass per store: read it whole, decide in maps, then put (no read per record).
-      inTx(ALL_STORES, 'readwrite', async (tx) => {
-        const counts: MergeCounts = { positions: 0, settings: 0, acknowledgements: 0, speedSamples: 0, bookmarks: 0 };
-        const positions = tx.objectStore('positions');
-        const acks = tx.objectStore('acknowledgements');
-        const samples = tx.objectStore('speedSamples');
-        const bookmarks = tx.objectStore('bookmarks');
-        const settings = tx.objectStore('settings');
-        const [storedPositions, storedAcks, storedSamples, storedBookmarks, storedSettings] = await Promise.all([
-          positions.getAll(),
-          acks.getAll(),
-          samples.getAll(),
-          bookmarks.getAll(),
-          settings.get(SETTINGS_KEY),
-        ]);
-        const writes: Promise<unknown>[] = [];
-        const byWork = new Map<unknown, unknown>(storedPositions.map((p) => [p.workId, p]));
-        for (const p of data.positions) {
-          if (!placeWins(byWork.get(p.workId), p.seq, now)) continue;
-          writes.push(positions.put(p));
-          counts.positions++;
-        }
-        if (data.settings && isNewer(storedSettings, data.settings)) {
-          writes.push(settings.put(data.settings, SETTINGS_KEY));
-          counts.settings++;
-        }
-        const ackByWork = new Map<unknown, unknown>(storedAcks.map((a) => [a.workId, a]));
-        for (const a of data.acknowledgements) {
-          if (!isNewer(ackByWork.get(a.workId), a)) continue;
-          writes.push(acks.put(a));
-          counts.acknowledgements++;
-        }
-        // Only the newest samples are kept, imported or not (see capSamples).
-        const { add, drop } = capSamples(storedSamples, data.speedSamples);
-        for (const i of drop) {
-          const id = storedSamples[i]?.id;
-          if (id !== undefined) writes.push(samples.delete(id));
-        }
-        for (const s of add) writes.push(samples.add({ ...s }));
-        counts.speedSamples = add.length;
-        const markById = new Map<unknown, unknown>(storedBookmarks.map((b) => [b.id, b]));
-        for (const b of data.bookmarks) {
-          if (!isNewer(markById.get(b.id), b)) continue;
-          writes.push(bookmarks.put(b));
-          counts.bookmarks++;
-        }
-        let done = 0;
-        const step = Math.max(1, Math.floor(writes.length / 20));
-        if (progress) {
-          for (const w of writes) void w.then(() => ++done % step === 0 && progress(done, writes.length), () => {});
-        }
-        await Promise.all(writes);
-        progress?.(writes.length, writes.length);
-        return counts;
-      }),
+    // One pass per store: read it whole, decide in maps, then put (no read per record).
+    merge: (data, now, progress) => inTx(ALL_STORES, 'readwrite', (tx) => mergeInTx(tx, data, now, progress)),
     getRecord: (name, key) => inTx([name], 'readonly', (tx) => tx.objectStore(name).get(key)),
     listRecords: (name, index) =>
       inTx([name], 'readonly', (tx) => {

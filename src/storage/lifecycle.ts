@@ -66,3 +66,24 @@ export function wirePageLifecycle(handlers: LifecycleHandlers, page: PageEvents 
     },
   };
 }
+
+/**
+ * What the app's `onBlocking` does (a newer Quire in another tab needs this tab's connection
+ * closed): writes what the app holds (`flushApp`: the position writer, settings), then what the
+ * store holds, closes it so the other tab's upgrade goes on, and reloads into the new version.
+ */
+export async function handOver(
+  flushApp: () => Promise<unknown>,
+  store: { flush(): Promise<void>; close(): void },
+  reload: () => void = () => location.reload(),
+): Promise<void> {
+  try {
+    await flushApp();
+    await store.flush();
+  } catch (error) {
+    console.error('Quire: could not save everything before closing for an update', error);
+  } finally {
+    store.close();
+    reload();
+  }
+}

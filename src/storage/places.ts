@@ -1,4 +1,4 @@
-/** Reading places: read, order, write, and share with other tabs. See ./README.md "Positions and tabs". */
+/** Reading places: read, order, write, and share with other tabs. See ./README.md "Positions: order, writer, tabs". */
 import type { Locator } from '../reader/locator';
 import { openPositionChannel } from './broadcast';
 import type { StoreCore } from './core';
@@ -22,6 +22,7 @@ export function createPlaces(core: StoreCore, options: { channelName: string; pa
   const listeners = new Set<(locator: Locator) => void>();
   /** The highest trusted order this tab knows: the next move of the reader is ordered after it. */
   let clock = -Infinity;
+
   /** The locator to hand out: a time ahead of the clock reads as now, so no comparison elsewhere trusts it. */
   function shown(place: PositionRecord): Locator {
     const { seq, ...locator } = place;

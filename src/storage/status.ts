@@ -7,7 +7,9 @@ export const MESSAGES = {
     "This browser isn't letting Quire store anything (a private window, or storage turned off), so your place won't be kept on this device after you close Quire. You can keep reading.",
   newerVersion:
     "Quire was updated in another tab. Reload this page to keep saving your place; until then your place won't be kept on this device.",
-  blocked: 'Quire is updating how it stores your reading. Please close Quire in your other tabs or windows to finish; your place is safe.',
+  blocked:
+    'Quire is open in another tab with an older version: close it to finish updating. Until then your reading is kept in this tab, and saved as soon as the update finishes.',
+  slow: "Quire's storage on this device isn't answering, so for now your reading is kept in this tab only. It will be saved as soon as storage answers.",
   quota:
     "This device is out of space for Quire, so your latest place isn't saved yet. Quire will keep trying; nothing saved earlier is lost. Freeing some space helps.",
   writeError: "Quire couldn't save your latest changes yet and will keep trying. Nothing saved earlier is lost.",
@@ -29,6 +31,8 @@ export interface StatusFlags {
   /** Set when running in memory: the message saying why. */
   memory: string | null;
   blocked: boolean;
+  /** The database did not answer within the open timeout (the store runs in memory meanwhile). */
+  slow: boolean;
   /** Why writes are waiting for a retry, if any are. */
   waiting: 'quota' | 'error' | null;
   readError: boolean;
@@ -40,6 +44,7 @@ export interface StatusFlags {
 export function statusFor(flags: StatusFlags): StorageStatus {
   if (flags.memory !== null) return { kind: 'memory', message: flags.memory };
   if (flags.blocked) return { kind: 'blocked', message: MESSAGES.blocked };
+  if (flags.slow) return { kind: 'error', message: MESSAGES.slow };
   if (flags.waiting === 'quota') return { kind: 'quota', message: MESSAGES.quota };
   if (flags.waiting === 'error') return { kind: 'error', message: MESSAGES.writeError };
   if (flags.suspect !== null) return { kind: 'notice', message: flags.suspect };
@@ -49,7 +54,7 @@ export function statusFor(flags: StatusFlags): StorageStatus {
 
 /** Holds the flags and tells listeners when the status they make changes. */
 export function createStatusHub() {
-  const flags: StatusFlags = { memory: null, blocked: false, waiting: null, readError: false, suspect: null };
+  const flags: StatusFlags = { memory: null, blocked: false, slow: false, waiting: null, readError: false, suspect: null };
   let current = statusFor(flags);
   const listeners = new Set<(status: StorageStatus) => void>();
   return {

@@ -1,66 +1,76 @@
-/** `openStore()`: the ReadingStore over IndexedDB, or over memory when IndexedDB can't be used. See ./README.md. */
+/** `createStore()` / `openStore()`: the ReadingStore over IndexedDB, or over memory when IndexedDB can't be used. See ./README.md. */
 import { createBookmarks } from './bookmarks';
 import { createCore, openFailureMessage } from './core';
 import { createIdbBackend } from './idb-backend';
 import { createImportExport } from './import-export';
 import { createMeta } from './meta';
 import { createPlaces } from './places';
-import { MESSAGES } from './status';
 import { createSettingsRecord } from './settings-record';
+import { MESSAGES } from './status';
 import type { ReadingStore, StoreOptions } from './types';
 
+/** How long the database may take to open before the store carries on in memory (and says so). */
+export const OPEN_TIMEOUT_MS = 3_000;
+
 /**
- * Opens the reading store. Never rejects for storage reasons: when IndexedDB is missing or
- * refuses to open, the store keeps everything in memory and its status says so. Resolves
- * early (status 'blocked') when another tab holds an older version open.
+ * Makes the store at once and starts opening the database, so the app can render meanwhile.
+ * Operations wait for the open, but never longer than `openTimeoutMs`, and not at all once it is
+ * blocked by an older tab: then they run in memory, every write kept and written through when
+ * the database opens. Never throws for storage reasons.
  */
-export async function openStore(options: StoreOptions): Promise<ReadingStore> {
+export function createStore(options: StoreOptions): ReadingStore {
   const core = createCore(options);
-  let ready = false;
-  let blockingEarly = false;
+  const places = createPlaces(core, { channelName: options.channelName ?? 'quire', pageLeaving: options.pageLeaving ?? (() => false) });
 
-  const factory = findFactory(options);
-  if (!factory) {
-    core.useMemory(MESSAGES.memory);
-  } else {
-    let signalBlocked = () => {};
-    const blocked = new Promise<void>((resolve) => (signalBlocked = resolve));
-    const idb = createIdbBackend(factory, {
-      blocked: () => {
-        core.status.update({ blocked: true });
-        signalBlocked();
-      },
-      opened: () => core.status.update({ blocked: false }),
-      blocking: () => handleBlocking(),
-    });
-    core.setBackend(idb);
-    try {
-      await Promise.race([idb.open(), blocked]);
-    } catch (error) {
-      core.useMemory(openFailureMessage(error));
-    }
-  }
-
-  function handleBlocking(): void {
+  const handleBlocking = () => {
     if (options.onBlocking) return options.onBlocking();
-    if (!ready) {
-      blockingEarly = true; // handled once the store exists, below
-      return;
-    }
     void (async () => {
       await store.flush();
       store.close();
       if (typeof location !== 'undefined') location.reload();
     })();
+  };
+
+  const factory = findFactory(options);
+  if (!factory) {
+    core.useMemory(MESSAGES.memory);
+  } else {
+    const idb = createIdbBackend(factory, {
+      blocked: () => {
+        core.status.update({ blocked: true });
+        core.fallBack();
+      },
+      opened: () => core.status.update({ blocked: false }),
+      blocking: handleBlocking,
+    });
+    const timer = setTimeout(() => {
+      core.status.update({ slow: true });
+      core.fallBack();
+    }, options.openTimeoutMs ?? OPEN_TIMEOUT_MS);
+    idb.open().then(
+      async () => {
+        clearTimeout(timer);
+        if (core.isClosed()) return;
+        if (!core.useDatabase(idb)) return;
+        // Late: what was kept meanwhile is written, and what the database holds is made known.
+        await core.retryNow();
+        await places.announce(options.works.map((w) => w.id));
+        options.onLateOpen?.();
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        core.useMemory(openFailureMessage(error));
+      },
+    );
   }
 
-  const places = createPlaces(core, { channelName: options.channelName ?? 'quire', pageLeaving: options.pageLeaving ?? (() => false) });
   const store: ReadingStore = {
     ...places.api,
     ...createSettingsRecord(core),
     ...createBookmarks(core),
     ...createImportExport(core, places.announce),
     ...createMeta(core),
+    ready: core.decided,
     async flush() {
       if (core.isClosed()) return;
       await core.retryNow();
@@ -77,8 +87,13 @@ export async function openStore(options: StoreOptions): Promise<ReadingStore> {
       core.close();
     },
   };
-  ready = true;
-  if (blockingEarly) handleBlocking();
+  return store;
+}
+
+/** `createStore`, resolved once operations can run (the database open, or the store in memory). */
+export async function openStore(options: StoreOptions): Promise<ReadingStore> {
+  const store = createStore(options);
+  await store.ready;
   return store;
 }
 

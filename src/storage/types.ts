@@ -69,15 +69,24 @@ export interface StoreOptions {
   indexedDB?: IDBFactory;
   /**
    * Another tab needs a newer schema and this tab holds it up. The hook should save what the app
-   * holds (e.g. the position writer), then `store.close()` and reload. Default: flush, close, reload.
+   * holds (e.g. the position writer), then `store.close()` and reload: `handOver()` in ./lifecycle.ts
+   * does that. Default (no hook): the store's held writes flushed, close, reload.
    */
   onBlocking?: () => void;
   /** BroadcastChannel name for cross-tab position news. Default 'quire'. */
   channelName?: string;
-  /** Where ignored or clamped records are reported. Default: console.warn. */
+  /** Where ignored or clamped records are reported. Default: one console.warn per kind of problem. */
   onProblem?: (problem: StorageProblem) => void;
   /** Clock for `updatedAt` of settings, acknowledgements and exports. Default Date.now. */
   now?: () => number;
+  /** How long the database may take to open before the store carries on in memory (default 3 s). */
+  openTimeoutMs?: number;
+  /**
+   * The database opened after the store had carried on in memory (blocked, or slow to answer):
+   * the writes kept meanwhile are written, newer stored places went to `onPositionChange`; the
+   * app reads the rest again (settings, notices).
+   */
+  onLateOpen?: () => void;
   /**
    * True while the page is going away (from `wirePageLifecycle`, ./lifecycle.ts): place writes are
    * then sent and committed at once. Default: never.
@@ -103,6 +112,8 @@ export type ImportResult =
 
 /** Everything the app keeps on this device. Every read validates what it returns. */
 export interface ReadingStore {
+  /** Resolves once operations can run: the database open, or the store carrying on in memory. */
+  ready: Promise<void>;
   getPosition(workId: string): Promise<Locator | undefined>;
   /**
    * Orders a place made now by the reader after every place this tab knows (its `seq`, see

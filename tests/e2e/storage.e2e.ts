@@ -335,3 +335,22 @@ describe('storage: export, then import into a fresh profile', () => {
     await context.close();
   });
 });
+
+describe('an unknown work id', () => {
+  it('a 100,000-character id is clipped in the message; "Back to the library" stays on screen', async () => {
+    const { context, page, errors } = await openApp(suite.browser, suite.server);
+    const id = 'x'.repeat(100_000);
+    await page.evaluate((h) => (location.hash = h), `#/read/${id}`);
+    await page.getByRole('heading', { name: 'No such work' }).waitFor();
+    const text = (await page.locator('main.not-found').textContent()) ?? '';
+    expect(text.length).toBeLessThan(400);
+    expect(text).toContain('…');
+    const back = page.getByRole('link', { name: 'Back to the library' });
+    const box = await back.boundingBox();
+    const viewport = page.viewportSize();
+    expect(box && viewport && box.y + box.height <= viewport.height && box.x + box.width <= viewport.width).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

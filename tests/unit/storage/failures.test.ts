@@ -2,8 +2,10 @@ import { DB_VERSION } from '../../../src/storage/db';
 import { IDBDatabase as FakeIDBDatabase, IDBObjectStore as FakeIDBObjectStore, forceCloseDatabase } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MESSAGES } from '../../../src/storage/status';
-import { openStore } from '../../../src/storage/store';
-import type { StorageStatus } from '../../../src/storage/types';
+import { handOver } from '../../../src/storage/lifecycle';
+import { createPositionWriter } from '../../../src/storage/position-writer';
+import { createStore, openStore } from '../../../src/storage/store';
+import type { ReadingStore, StorageStatus } from '../../../src/storage/types';
 import { channelName, freshIdb, place, rawOpen, trackingFactory, until, works } from './helpers';
 
 afterEach(() => vi.restoreAllMocks());
@@ -157,22 +159,69 @@ describe('QuotaExceededError on a write', () => {
 });
 
 describe('versions held open by other tabs', () => {
-  it('blocked: an older connection that never closes → status asks to close other tabs; opens once it does', async () => {
+  it('blocked: an older tab that never closes → the store works in memory at once and says why; the kept writes land once it closes', async () => {
     const factory = freshIdb();
     let release = () => {};
-    // An "old tab" at v1 that ignores versionchange until released.
-    const old = await rawOpen(factory, 1, (db) => {
+    // An "old tab" at v2 with a place stored, ignoring versionchange until released.
+    const old = await rawOpen(factory, 2, (db) => {
       db.createObjectStore('positions', { keyPath: 'workId' });
       db.createObjectStore('settings');
+      db.createObjectStore('acknowledgements', { keyPath: 'workId' });
+      db.createObjectStore('speedSamples', { keyPath: 'id', autoIncrement: true }).createIndex('workId', 'workId');
+      db.createObjectStore('bookmarks', { keyPath: 'id' }).createIndex('workId', 'workId');
     }, () => (release = () => old.close()));
-    const store = await openStore({ works, indexedDB: factory, channelName: channelName() });
+    await old.put('positions', place({ workId: 'beta', sectionId: 'b1', block: 2, updatedAt: 50 }));
+    const lateOpen = vi.fn();
+    const store = await openStore({ works, indexedDB: factory, channelName: channelName(), onLateOpen: lateOpen });
     const seen = statuses(store);
     expect(seen.at(-1)).toEqual({ kind: 'blocked', message: MESSAGES.blocked });
-    const write = store.putPosition(place());
+    expect(MESSAGES.blocked).toMatch(/^Quire is open in another tab with an older version: close it to finish updating/);
+    const heard: string[] = [];
+    store.onPositionChange((l) => heard.push(`${l.workId}/${l.block}`));
+    // Reading goes on in memory: nothing waits for the other tab.
+    expect(await store.putPosition(place({ block: 6, updatedAt: 100 }))).toBe(true);
+    expect((await store.getPosition('alpha'))?.block).toBe(6);
+    await store.putSettings({ fontSize: 25 });
+    expect(await store.getPosition('beta')).toBeUndefined(); // not readable until the upgrade
     release();
-    expect(await write).toBe(true);
+    await until(() => lateOpen.mock.calls.length === 1);
     expect(seen.at(-1)).toEqual({ kind: 'ok' });
-    expect(await store.getPosition('alpha')).toEqual(place());
+    expect(heard).toEqual(['beta/2']); // the stored place, made known once readable
+    const other = await openStore({ works, indexedDB: factory, channelName: channelName() });
+    expect((await other.getPosition('alpha'))?.block).toBe(6);
+    expect((await other.getPosition('beta'))?.block).toBe(2);
+    expect(await other.getSettings((r) => r)).toEqual({ fontSize: 25 });
+    other.close();
+    store.close();
+  });
+
+  it('an open that never answers: the store carries on in memory after the timeout and says so', async () => {
+    const factory = freshIdb();
+    const open = factory.open.bind(factory);
+    factory.open = (name: string, version?: number) => {
+      const request = open(name, version);
+      request.addEventListener = () => {}; // nothing it does is ever heard
+      return request;
+    };
+    const started = Date.now();
+    const store = await openStore({ works, indexedDB: factory, channelName: channelName(), openTimeoutMs: 50 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(45);
+    expect(statuses(store).at(-1)).toEqual({ kind: 'error', message: MESSAGES.slow });
+    expect(await store.putPosition(place({ block: 3 }))).toBe(true);
+    expect((await store.getPosition('alpha'))?.block).toBe(3);
+    expect((await store.exportData()).positions).toHaveLength(1);
+    store.close();
+  });
+
+  it('createStore returns at once; operations wait for a prompt open', async () => {
+    const factory = freshIdb();
+    const first = await openStore({ works, indexedDB: factory, channelName: channelName() });
+    await first.putPosition(place({ block: 5 }));
+    first.close();
+    const store = createStore({ works, indexedDB: factory, channelName: channelName() });
+    const read = store.getPosition('alpha'); // asked before the open finished
+    expect((await read)?.block).toBe(5);
+    expect(statuses(store).at(-1)).toEqual({ kind: 'ok' });
     store.close();
   });
 
@@ -188,6 +237,25 @@ describe('versions held open by other tabs', () => {
     store.close();
     (await newer).close();
     expect(upgraded).toBe(true);
+  });
+
+  it("the app's onBlocking (handOver) writes the position writer's pending place before closing", async () => {
+    const factory = freshIdb();
+    const reload = vi.fn();
+    const store: ReadingStore = createStore({
+      works,
+      indexedDB: factory,
+      channelName: channelName(),
+      onBlocking: () => void handOver(() => writer.flush(), store, reload),
+    });
+    const writer = createPositionWriter(store);
+    await store.ready;
+    writer.schedule(place({ block: 1, updatedAt: 1 })); // written at once (in flight)
+    writer.schedule(place({ block: 7, updatedAt: 2 })); // waits for it: the pending place
+    const newer = await rawOpen(factory, DB_VERSION + 1, () => {});
+    expect((await newer.get('positions', 'alpha'))?.block).toBe(7);
+    expect(reload).toHaveBeenCalledOnce();
+    newer.close();
   });
 
   it('blocking without a hook: flushes waiting writes, then closes so the upgrade can proceed', async () => {
