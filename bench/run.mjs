@@ -398,6 +398,7 @@ async function main() {
     console.log('');
     if (rows.length > 0) printTable(rows);
     printSearch(search, inBrowser);
+    if (!only || only === 'bench-million') await import('./speech.mjs').then(async (m) => console.log(`\n${m.speechLine(await m.speechBench(browser, server.url))}`)).catch((e) => console.log(`\nRead aloud: not measured (${e instanceof Error ? e.message : e})`));
     for (const r of rows) if (r.errors.length) console.log(`\nPage errors (${r.viewport} ${r.work}):\n  ${r.errors.join('\n  ')}`);
     for (const f of failures) console.error(`\nHarness failure (${f.viewport} ${f.work}):\n${f.error}`);
 

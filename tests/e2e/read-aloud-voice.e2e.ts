@@ -45,8 +45,8 @@ describe.skipIf(missing.length > 0)('read aloud with a real voice (speech-dispat
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    // The speech-dispatcher this test's Chromium started (it would exit by itself after its timeout).
-    const pidFile = join(run, 'speech-dispatcher', 'pid');
+    // The speech-dispatcher this test's Chromium started (it exits by itself 5 s after its last client).
+    const pidFile = join(run, 'speech-dispatcher', 'pid', 'speech-dispatcher.pid');
     if (existsSync(pidFile)) {
       const pid = Number(readFileSync(pidFile, 'utf8').trim());
       if (Number.isInteger(pid) && pid > 1) {

@@ -173,6 +173,28 @@ describe('read aloud', () => {
     await context.close();
   });
 
+  it('keeps the spoken sentence in view in scroll mode, through the reader (no restarts)', async () => {
+    const { context, page, errors } = await open();
+    await page.getByRole('button', { name: 'Scroll' }).click();
+    await page.locator('.reader.scrolling').waitFor();
+    await press(page, 'ArrowRight');
+    await readAloud(page);
+    await waitForEnded(page, 25);
+    await holdVoice(page, true);
+    const log = await spoken(page);
+    // Nothing was cut short and said again: one run of the text.
+    expect(log.filter((u) => u.state === 'interrupted' || u.state === 'cancelled')).toEqual([]);
+    const items = placed(log);
+    for (const { text, u } of items) {
+      const drawn = u.samples.findIndex((x) => x.highlight !== null);
+      expect(drawn).toBeGreaterThanOrEqual(0);
+      for (const x of u.samples.slice(drawn)) expect(x.highlightOnScreen, `“${text}” in view`).toBe(true);
+    }
+    expect(await page.locator('.reader-viewport').evaluate((v) => v.scrollTop)).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('starts at the sentence of a selection', async () => {
     const { context, page } = await open();
     await press(page, 'ArrowRight');
