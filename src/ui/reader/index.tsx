@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { loadSection } from '../../content/catalogue';
 import type { WorkInfo } from '../../content/types';
 import type { ReaderAction } from '../../reader/input';
@@ -101,6 +101,9 @@ export function ReaderScreen({ work, openAt }: Props) {
   const shown = model.window.value;
   const back = model.back.value;
   const error = model.error.value;
+  // Once the first page is up, the work's search index is built in idle time (in the worker).
+  const hasPage = shown !== null;
+  useEffect(() => (hasPage ? app.search.prepareWhenIdle({ workId: work.id }) : undefined), [hasPage, app.search, work.id]);
 
   const jump = useCallback(
     (target: Target) => {
