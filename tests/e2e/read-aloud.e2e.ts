@@ -195,6 +195,27 @@ describe('read aloud', () => {
     await context.close();
   });
 
+  it('keeps reading while a panel is open, and stops when leaving the reader', async () => {
+    const { context, page, errors } = await open();
+    await readAloud(page);
+    await waitForEnded(page, 2);
+    await page.getByRole('button', { name: 'Contents' }).click();
+    await page.getByRole('dialog').waitFor();
+    const during = (await spoken(page)).filter((u) => u.state === 'ended').length;
+    await waitForEnded(page, during + 3);
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.keyboard.press('Escape');
+    await page.getByRole('heading', { name: 'Quire', level: 1 }).waitFor();
+    const left = (await spoken(page)).length;
+    expect((await spoken(page)).filter((u) => u.state === 'speaking' || u.state === 'queued')).toEqual([]);
+    await expect.poll(() => wakeLog(page).then((w) => w.at(-1))).toBe('release');
+    await waitForBeats(page, 60);
+    expect((await spoken(page)).length).toBe(left);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('starts at the sentence of a selection', async () => {
     const { context, page } = await open();
     await press(page, 'ArrowRight');
