@@ -82,7 +82,11 @@ describe.skipIf(missing.length > 0)('read aloud with a real voice (speech-dispat
     await page.getByRole('heading', { name: 'Quire', level: 1 }).waitFor();
     await openWork(page, WORKS.long.title);
     await page.getByRole('button', { name: 'Read aloud' }).click();
-    await page.waitForFunction(() => (window as unknown as { __voice: { ends: string[] } }).__voice.ends.length >= 2, null, { timeout: 60_000 });
+    await page.waitForFunction(() => (window as unknown as { __voice: { ends: string[] } }).__voice.ends.length >= 2, null, { timeout: 60_000 }).catch(async (e: unknown) => {
+      // Say what the page shows: a message from the app, or what the voice did so far.
+      const state = await page.evaluate(() => JSON.stringify({ voice: (window as unknown as { __voice: unknown }).__voice, alert: document.querySelector('.read-aloud [role="alert"]')?.textContent ?? null, voices: speechSynthesis.getVoices().length }));
+      throw new Error(`No two end events: ${state}`, { cause: e });
+    });
     const seen = await page.evaluate(() => (window as unknown as { __voice: { texts: string[]; ends: string[]; errors: string[] } }).__voice);
     const voices = await page.evaluate(() => speechSynthesis.getVoices().filter((v) => v.lang.startsWith('en')).length);
     const chosen = await page.getByLabel('Voice').inputValue();
