@@ -378,6 +378,7 @@ async function main() {
     printSideBySide(summary);
     printBytes(summary);
     if (search) printSearch(search, searches);
+    if (works.includes('bench-million')) await import('./speech.mjs').then(async (m) => console.log(`\n${m.speechLine(await m.speechBench(browser, server.url))}`)).catch((e) => console.log(`\nRead aloud: not measured (${e instanceof Error ? e.message : e})`));
     for (const s of sessions) if (s.errors.length) console.log(`\nPage errors (round ${s.round} ${s.viewport} ${s.work} ${s.app}):\n  ${[...new Set(s.errors)].join('\n  ')}`);
     for (const f of failures) console.error(`\nHarness failure (round ${f.round} ${f.viewport} ${f.work} ${f.app}):\n${f.error}`);
     console.log(`\nLoad average at start: ${loadStart.map((x) => x.toFixed(2)).join(' ')}; at end: ${loadEnd.map((x) => x.toFixed(2)).join(' ')} (1, 5, 15 min; ${cpus().length} CPUs).`);

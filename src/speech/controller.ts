@@ -3,7 +3,7 @@
  * per sentence, only the next one queued; pause, resume, previous, next, stop, rate, voice,
  * sleep timer. Errors stop it with a message and the place kept; no action throws. See ./README.md.
  */
-import { signal, type ReadonlySignal } from '@preact/signals';
+import { effect, signal, untracked, type ReadonlySignal } from '@preact/signals';
 import { END_OF_WORK, LOAD_FAILED, messageForError, NEVER_STARTED, NO_SYNTHESIS, NO_VOICES, NOTHING_TO_READ, noVoiceFor } from './messages';
 import { realClock, type Clock, type SentenceSource, type SpeechPlace, type SpokenSentence, type SynthesisLike, type UtteranceLike, type VoiceLike } from './types';
 import { createVoiceList } from './voice-list';
@@ -210,23 +210,36 @@ export function createSpeechController(options: ControllerOptions): SpeechContro
     } else speakFrom(to);
   });
 
+  // A start that found no voice: voices that arrive later (a speech service starting slowly) start it then.
+  let retry: SpeechPlace | null = null;
+  const start = guard(async (place: SpeechPlace) => {
+    silence();
+    retry = null;
+    const g = gen;
+    if (!synth) return set({ status: 'idle', message: NO_SYNTHESIS });
+    const count = await list.ready();
+    if (g !== gen) return;
+    if (count === 0 || !list.chosen.value) {
+      retry = place;
+      return set({ status: 'idle', message: count === 0 ? NO_VOICES : noVoiceFor(lang) });
+    }
+    const sentence = await source.at(place);
+    if (g !== gen) return;
+    if (!sentence) return set({ status: 'idle', message: NOTHING_TO_READ });
+    speakFrom(sentence);
+  });
+  const stopRetry = effect(() => {
+    if (!list.chosen.value || !retry) return;
+    const place = retry;
+    retry = null;
+    untracked(() => void start(place));
+  });
+
   return {
     state,
     voices: list.voices,
     voice: list.chosen,
-    start: guard(async (place: SpeechPlace) => {
-      silence();
-      const g = gen;
-      if (!synth) return set({ status: 'idle', message: NO_SYNTHESIS });
-      const count = await list.ready();
-      if (g !== gen) return;
-      if (count === 0) return set({ status: 'idle', message: NO_VOICES });
-      if (!list.chosen.value) return set({ status: 'idle', message: noVoiceFor(lang) });
-      const sentence = await source.at(place);
-      if (g !== gen) return;
-      if (!sentence) return set({ status: 'idle', message: NOTHING_TO_READ });
-      speakFrom(sentence);
-    }),
+    start,
     pause() {
       if (state.value.status !== 'speaking') return;
       // Cancel, not speechSynthesis.pause(): Chrome's resume often never comes, Android cancels anyway.
@@ -246,6 +259,7 @@ export function createSpeechController(options: ControllerOptions): SpeechContro
     next: () => move(1),
     previous: () => move(-1),
     stop() {
+      retry = null;
       halt(null);
     },
     setRate(rate) {
@@ -271,10 +285,13 @@ export function createSpeechController(options: ControllerOptions): SpeechContro
       }, ms);
     },
     dismiss() {
+      retry = null;
       set({ message: null });
     },
     dispose() {
       clock.clearTimeout(sleepTimer);
+      retry = null;
+      stopRetry();
       halt(null);
       list.dispose();
     },

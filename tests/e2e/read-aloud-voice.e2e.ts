@@ -45,8 +45,8 @@ describe.skipIf(missing.length > 0)('read aloud with a real voice (speech-dispat
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    // The speech-dispatcher this test's Chromium started (it would exit by itself after its timeout).
-    const pidFile = join(run, 'speech-dispatcher', 'pid');
+    // The speech-dispatcher this test's Chromium started (it exits by itself 5 s after its last client).
+    const pidFile = join(run, 'speech-dispatcher', 'pid', 'speech-dispatcher.pid');
     if (existsSync(pidFile)) {
       const pid = Number(readFileSync(pidFile, 'utf8').trim());
       if (Number.isInteger(pid) && pid > 1) {
@@ -82,7 +82,11 @@ describe.skipIf(missing.length > 0)('read aloud with a real voice (speech-dispat
     await page.getByRole('heading', { name: 'Quire', level: 1 }).waitFor();
     await openWork(page, WORKS.long.title);
     await page.getByRole('button', { name: 'Read aloud' }).click();
-    await page.waitForFunction(() => (window as unknown as { __voice: { ends: string[] } }).__voice.ends.length >= 2, null, { timeout: 60_000 });
+    await page.waitForFunction(() => (window as unknown as { __voice: { ends: string[] } }).__voice.ends.length >= 2, null, { timeout: 60_000 }).catch(async (e: unknown) => {
+      // Say what the page shows: a message from the app, or what the voice did so far.
+      const state = await page.evaluate(() => JSON.stringify({ voice: (window as unknown as { __voice: unknown }).__voice, alert: document.querySelector('.read-aloud [role="alert"]')?.textContent ?? null, voices: speechSynthesis.getVoices().length }));
+      throw new Error(`No two end events: ${state}`, { cause: e });
+    });
     const seen = await page.evaluate(() => (window as unknown as { __voice: { texts: string[]; ends: string[]; errors: string[] } }).__voice);
     const voices = await page.evaluate(() => speechSynthesis.getVoices().filter((v) => v.lang.startsWith('en')).length);
     const chosen = await page.getByLabel('Voice').inputValue();

@@ -6,6 +6,7 @@
 import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { loadSection } from '../../content/catalogue';
+import { sharedWakeLock } from '../../device/wake-lock';
 import type { WorkInfo } from '../../content/types';
 import type { Settings } from '../../settings/types';
 import { bindMediaSession, bindWakeLock, type MediaSessionLike } from '../../speech/bridges';
@@ -13,7 +14,6 @@ import { createSpeechController, type SpeechController } from '../../speech/cont
 import { createFollower, MOVES_THAT_RESTART, type ReaderPort } from '../../speech/follow';
 import { createSentenceSource } from '../../speech/source';
 import type { SpeechPlace, SynthesisLike, UtteranceLike } from '../../speech/types';
-import { createWakeLock } from '../../speech/wake-lock-local';
 import { drawSpokenSentence, type RangeFor } from './highlight';
 
 /** The work's language (the reader's article says lang="en"). */
@@ -86,7 +86,7 @@ export function useReadAloud(options: ReadAloudOptions): ReadAloud {
       onSentence: (s) => follower.sentence(s),
       onWord: (s, offset) => follower.word(s, offset),
     });
-    const lock = createWakeLock();
+    const lock = sharedWakeLock();
     const session = typeof navigator !== 'undefined' ? (navigator.mediaSession as MediaSessionLike | undefined) : undefined;
     const metadata = (init: { title: string; artist: string; album: string }) => (typeof MediaMetadata === 'function' ? new MediaMetadata(init) : init);
     const sectionTitle = (id: string) => work.sections.find((s) => s.id === id)?.title ?? '';
@@ -109,7 +109,6 @@ export function useReadAloud(options: ReadAloudOptions): ReadAloud {
     record.dispose = () => {
       c.dispose();
       for (const off of unbind) off();
-      lock.dispose();
     };
     made.current = record;
     setController(c);

@@ -226,11 +226,21 @@ describe('speech controller', () => {
     await waiting;
     expect(none.c.state.value).toMatchObject({ status: 'idle', message: NO_VOICES });
     expect(NO_VOICES).toMatch(/settings/);
+    // The speech service was only slow: its voices, when they come, start the reading asked for.
+    none.synth.setVoices(VOICES);
+    await settle();
+    expect(none.c.state.value).toMatchObject({ status: 'speaking', message: null });
+    expect(none.synth.current?.text).toBe('First one. ');
 
     const german = setup();
     german.synth.voices = VOICES.filter((v) => v.lang.startsWith('de'));
     await german.c.start(ONE);
     expect(german.c.state.value.message).toBe(noVoiceFor('en'));
+    // Dismissed: a voice installed later does not start reading by surprise.
+    german.c.dismiss();
+    german.synth.setVoices(VOICES);
+    await settle();
+    expect(german.c.state.value.status).toBe('idle');
   });
 
   it('follows voices the device adds later', () => {
