@@ -19,6 +19,7 @@ import { chromium } from 'playwright-core';
 import { serve } from '../scripts/serve.mjs';
 import { initScript } from './in-page.mjs';
 import { median, printBytes, printSearch, printSideBySide, quantile, round, summarise, GOALS } from './report.mjs';
+import { storageBench } from './storage.mjs';
 
 /** @typedef {import('playwright-core').Browser} Browser */
 /** @typedef {import('playwright-core').BrowserContext} BrowserContext */
@@ -414,6 +415,7 @@ async function main() {
       search: { node: search, inApp: searches },
       seconds: round((Date.now() - started) / 1000),
     };
+    /** @type {any} */ (report).storage = await storageBench(browser, server.url);
     await mkdir(dirname(RESULTS), { recursive: true });
     await writeFile(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
     console.log(`Wrote ${RESULTS.slice(ROOT.length + 1)} (${report.seconds} s in all).`);

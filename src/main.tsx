@@ -6,13 +6,14 @@ import { App } from './app';
 import { catalogue, loadSection, sectionUrls } from './content/catalogue';
 import { createSearchClient } from './search/client';
 import { startPwa } from './pwa';
+import { followLaunches } from './pwa/launch';
 import { createSettingsState } from './settings/state';
 import { AppStateContext, createAppState } from './state/app-state';
 import { wirePageLifecycle } from './storage/lifecycle';
 import { openStore } from './storage/store';
 
 const pwa = startPwa();
-const page = wirePageLifecycle({ flush: () => state.actions.flush() });
+const page = wirePageLifecycle({ flush: () => state.actions.flush(), visible: () => void store.resume() });
 const store = await openStore({ works: catalogue, pageLeaving: page.leaving });
 const settings = createSettingsState(store);
 const [positions, acknowledged, speedSamples] = await Promise.all([
@@ -33,6 +34,7 @@ const state = createAppState({
   pageLeaving: page.leaving,
 });
 window.addEventListener('hashchange', () => state.actions.syncFromHash(location.hash));
+followLaunches(state.actions.syncFromHash, () => state.positions.value);
 
 render(
   <AppStateContext.Provider value={state}>

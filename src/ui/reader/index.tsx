@@ -7,6 +7,9 @@ import type { Target } from '../../reader/locator';
 import { readerVars } from '../../settings/css';
 import type { SearchHit } from '../../search/types';
 import { useAppState } from '../../state/app-state';
+import { placeAt, rangeFor } from '../../reader/dom-range';
+import { ReadAloudBar } from '../read-aloud';
+import { useReadAloud } from '../read-aloud/use-read-aloud';
 import { BookmarksPanel } from '../bookmarks-panel';
 import { ContentsPanel } from '../contents-panel';
 import { Icon, type IconName } from '../icons';
@@ -16,12 +19,15 @@ import { ReaderFooter } from '../reader-footer';
 import { ReaderHeader } from '../reader-header';
 import { SectionView } from '../section-view';
 import { AppSettings } from '../settings-panel/app-settings';
+import { KeyboardHelp } from '../keyboard-help';
+import { READER_KEYS } from '../keyboard-help/reader-keys';
+import { useReadingWake } from '../../device/use-reading-wake';
 import { useBookmarks } from './use-bookmarks';
 import { useReader } from './use-reader';
 import './style.css';
 
 /** Panels the reader can open. */
-export type ReaderPanel = 'contents' | 'settings' | 'search' | 'bookmarks';
+export type ReaderPanel = 'contents' | 'settings' | 'search' | 'bookmarks' | 'keys';
 
 /** Where to open instead of the saved place (a search hit chosen in the library), with its match marked. */
 export interface OpenAt {
@@ -35,14 +41,14 @@ interface Props {
 }
 
 /** A header tool: an icon and a label (the label is hidden on narrow screens but stays the button's name). */
-function ToolButton(props: { icon: IconName; label: string; onClick: () => void; pressed?: boolean; keyshortcuts?: string }) {
+function ToolButton(props: { icon: IconName; label: string; onClick: () => void; pressed?: boolean; keyshortcuts?: string; title?: string }) {
   return (
     <button
       type="button"
       class="icon-button tool-button"
       aria-pressed={props.pressed}
       aria-keyshortcuts={props.keyshortcuts}
-      title={props.label}
+      title={props.title ?? props.label}
       onClick={props.onClick}
     >
       <Icon name={props.icon} />
@@ -82,6 +88,8 @@ export function ReaderScreen({ work, openAt }: Props) {
     library: toLibrary,
     controls: () => setControls((v) => !v),
     bookmark: toggleBookmark,
+    readAloud: () => readAloud.toggle(),
+    help: () => setPanel('keys'),
   };
   const { model, viewportRef, contentRef, onPointerDown, onPointerUp, onScroll } = useReader({
     work,
@@ -90,6 +98,9 @@ export function ReaderScreen({ work, openAt }: Props) {
     act: (action) => actions[action](),
     panelOpen: panel !== null,
   });
+  useReadingWake(settings.keepScreenOn, model.onRelocate);
+  const readAloud = useReadAloud({ work, reader: model, contentRef, settings: app.settings, hit: highlight, rangeFor, placeAt });
+  const reading = readAloud.controller !== null && readAloud.controller.state.value.status !== 'idle';
   const section = model.section.value;
   const locator = model.locator.value;
   const shown = model.window.value;
@@ -148,6 +159,7 @@ export function ReaderScreen({ work, openAt }: Props) {
         />
         <ToolButton icon="bookmark" label="Bookmark" pressed={marks.at(locator) !== undefined} keyshortcuts="B" onClick={toggleBookmark} />
         <ToolButton icon="bookmarks" label="Bookmarks" onClick={() => openPanel('bookmarks')} />
+        <ToolButton icon="speak" label="Read aloud" title="Read aloud (R)" keyshortcuts="R" pressed={reading} onClick={() => (reading ? readAloud.controller?.stop() : readAloud.start())} />
         <ToolButton icon="settings" label="Settings" onClick={() => openPanel('settings')} />
         <ToolButton icon="scroll" label="Scroll" pressed={!paginated} onClick={() => app.settings.set({ ...settings, mode: paginated ? 'scroll' : 'paginated' })} />
       </ReaderHeader>
@@ -235,6 +247,7 @@ export function ReaderScreen({ work, openAt }: Props) {
         expanded={showControls}
         onScrub={(f) => void scrub(f)}
       />
+      {readAloud.controller && <ReadAloudBar controller={readAloud.controller} onResume={readAloud.resume} onRate={readAloud.setRate} onVoice={readAloud.setVoice} />}
       {panel === 'contents' && (
         <ContentsPanel
           work={work}
@@ -264,6 +277,7 @@ export function ReaderScreen({ work, openAt }: Props) {
         />
       )}
       {panel === 'settings' && <AppSettings onClose={closePanel} />}
+      {panel === 'keys' && <KeyboardHelp rows={READER_KEYS} onClose={closePanel} />}
     </div>
   );
 }
