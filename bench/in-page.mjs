@@ -167,8 +167,8 @@ export function installBench() {
       return paintedWhen(readerReady, false).then((/** @type {number} */ t) => t - t0);
     },
 
-    /** `count` page turns (ArrowRight; ArrowLeft once the end is reached). @param {number} count @returns {Promise<TurnRun>} */
-    async turns(count) {
+    /** `count` page turns (ArrowRight; ArrowLeft once the end is reached), `pauseMs` apart (from one painted turn to the next press). @param {number} count @param {number} [pauseMs] @returns {Promise<TurnRun>} */
+    async turns(count, pauseMs = 0) {
       /** @type {TurnSample[]} */
       const samples = [];
       /** @type {LongFrame[]} */
@@ -196,6 +196,7 @@ export function installBench() {
         if (sample) {
           samples.push(sample);
           stuck = 0;
+          if (pauseMs > 0) await new Promise((r) => setTimeout(r, pauseMs));
         } else {
           if (++stuck > 1) throw new Error(`the reader does not turn pages (place ${place()})`);
           key = key === 'ArrowRight' ? 'ArrowLeft' : 'ArrowRight';
@@ -309,8 +310,8 @@ export function installFoliateBench() {
   const api = {
     startPainted,
     resourcesUntil: timing.resourcesUntil,
-    /** `count` page turns (renderer.next(); prev() once the end is reached). @param {number} count */
-    async turns(count) {
+    /** `count` page turns (renderer.next(); prev() once the end is reached), `pauseMs` apart (foliate-js itself stays locked 100 ms after each). @param {number} count @param {number} [pauseMs] */
+    async turns(count, pauseMs = 0) {
       const samples = [];
       let forward = true;
       let stuck = 0;
@@ -322,6 +323,7 @@ export function installFoliateBench() {
         if (sample.moved) {
           samples.push({ ms: sample.ms, crossed: sample.crossed, newWindow: sample.newWindow, key: forward ? 'next' : 'prev' });
           stuck = 0;
+          if (pauseMs > 0) await new Promise((r) => setTimeout(r, pauseMs));
         } else {
           if (++stuck > 1) throw new Error('foliate-js does not turn pages');
           forward = !forward;

@@ -4,6 +4,7 @@
  * Every relocate says why it happened; only the reader's own moves are saved. See ./README.md.
  */
 import { batch, computed, effect, signal, untracked } from '@preact/signals';
+import { createAhead } from './ahead';
 import type { ReaderModel, ReaderModelOptions, Relocate, RelocateReason } from './contract';
 import type { Section } from '../content/types';
 import { DEFAULT_CHARS_PER_PAGE, measure, NO_POSITION, wordsPerPage, type ReaderPosition } from './estimates';
@@ -58,6 +59,7 @@ export function createReaderModel(o: ReaderModelOptions): ReaderModel {
   let shownAt = now();
   let scrollTimer: ReturnType<typeof setTimeout> | undefined;
   let disposed = false;
+  const ahead = createAhead({ load: (id) => void o.loadSection(work.id, id).catch(() => undefined), lay: (w) => setWindow(w), ready: () => !disposed && !loading && step === STAY && mode() === 'paginated' });
 
   const stamp = (): number => (newest = Math.max(now(), newest + 1));
   const mode = (): ReadingMode => o.mode.peek();
@@ -100,8 +102,7 @@ export function createReaderModel(o: ReaderModelOptions): ReaderModel {
     const m = measure(l, seam, perPage);
     perPage = m.perPage;
     position.value = m.position;
-    const neighbour = neighbourAhead(l, m.position);
-    if (neighbour) o.loadSection(work.id, neighbour.id).catch(() => undefined); // a failed load is retried when turned into
+    ahead.after({ ...l, anchor, firstOfPage: (page) => port.firstOfPage(page), windowChars: o.windowChars }, neighbourAhead(l, m.position));
   }
 
   function setWindow(w: BlockWindow): void {

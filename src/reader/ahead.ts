@@ -1,0 +1,90 @@
+/**
+ * Laying out ahead of need (issue 16): while the reader is idle, the window laid out grows
+ * forward by the next window, so turning across the old seam is a transform, not a layout,
+ * and the oldest part is let go, so the layout stays under twice a window. Pure: the model
+ * calls it with what is laid out and carries the result out as a new window. See ./README.md.
+ *
+ * Exact by construction: pages flow forward from the window's start, so appending text after
+ * the last page changes no earlier page, and the next window would have started at that last
+ * page's first character anyway; the window is only ever cut at a page's first character.
+ */
+import type { Section } from '../content/types';
+import type { Place } from './place';
+import { charsIn, reachesEnd, windowFrom, WINDOW_CHARS, type BlockWindow } from './window';
+
+/** What is laid out, as the model sees it through the layout port. */
+export interface AheadInput {
+  section: Section;
+  window: BlockWindow;
+  page: number;
+  pageCount: number;
+  /** The reader's place (on the page shown). */
+  anchor: Place;
+  /** The first character of a page of this layout. */
+  firstOfPage(page: number): Place;
+  windowChars?: number | undefined;
+}
+
+/**
+ * The window to lay out next while idle, or null when the one laid out already reaches a
+ * window's worth past the place (or the section's end). Its start is the current start, or the
+ * first character of a page before the one shown when the whole would pass twice a window.
+ */
+export function aheadWindow(i: AheadInput): BlockWindow | null {
+  const size = i.windowChars ?? WINDOW_CHARS;
+  const { section: s, window: w } = i;
+  if (reachesEnd(s, w) || i.pageCount < 2) return null;
+  if (charsIn(s, { start: i.anchor, end: w.end }) >= size) return null;
+  // The last page is where the next window would start: the text from there on is appended.
+  const end = windowFrom(s, i.firstOfPage(i.pageCount - 1), size).end;
+  let start = w.start;
+  for (let page = 1; page <= i.page && charsIn(s, { start, end }) > 2 * size; page++) start = i.firstOfPage(page);
+  return { start, end };
+}
+
+/** What the model hands over: how to load a section ahead, lay out a window, and whether it may now. */
+export interface AheadOptions {
+  load(sectionId: string): void;
+  lay(window: BlockWindow): void;
+  /** False while a move is under way (a section loading, a layout pending) or when scrolling. */
+  ready(): boolean;
+}
+
+/**
+ * The work the model does ahead of need, after each layout or turn: the neighbouring section it
+ * will soon need is loaded once the frame in flight is painted (never before the first page),
+ * and in the next idle period the window laid out grows ahead (`aheadWindow`). A later call
+ * replaces what an earlier one had not started. Where there is no requestAnimationFrame or
+ * requestIdleCallback (Node: the model's unit tests) the load happens at once and nothing is laid ahead.
+ */
+export function createAhead(o: AheadOptions): { after(input: AheadInput, neighbour: { id: string } | undefined): void; cancel(): void } {
+  let cancels: (() => void)[] = [];
+  const cancel = (): void => {
+    for (const c of cancels) c();
+    cancels = [];
+  };
+  return {
+    after(input, neighbour) {
+      cancel();
+      if (neighbour) {
+        if (typeof requestAnimationFrame !== 'function') o.load(neighbour.id);
+        else {
+          // rAF runs before this frame's paint; a task queued from it runs after the paint.
+          let timer: ReturnType<typeof setTimeout> | undefined;
+          const frame = requestAnimationFrame(() => (timer = setTimeout(() => o.load(neighbour.id), 0)));
+          cancels.push(() => (cancelAnimationFrame(frame), clearTimeout(timer)));
+        }
+      }
+      if (typeof requestIdleCallback !== 'function') return;
+      const idle = requestIdleCallback(
+        () => {
+          const next = o.ready() ? aheadWindow(input) : null;
+          if (next) o.lay(next);
+        },
+        { timeout: 1000 },
+      );
+      cancels.push(() => cancelIdleCallback(idle));
+    },
+    cancel,
+  };
+}
