@@ -7,12 +7,15 @@ import { catalogue, loadSection } from './content/catalogue';
 import { createSearchClient } from './search/client';
 import { startPwa } from './pwa';
 import { createSettingsState } from './settings/state';
-import { AppStateContext, createAppState } from './state/app-state';
+import { AppStateContext, createAppState, type AppState } from './state/app-state';
 import { wirePageLifecycle } from './storage/lifecycle';
 import { openStore } from './storage/store';
 
 const pwa = startPwa();
-const page = wirePageLifecycle({ flush: () => state.actions.flush() });
+// The page's life is wired here only: leaving (pagehide, hidden) flushes every pending write
+// (the place, the settings, storage's retries) once, through the app's one flush.
+const app: { state?: AppState } = {};
+const page = wirePageLifecycle({ flush: () => app.state?.actions.flush() });
 const store = await openStore({ works: catalogue, pageLeaving: page.leaving });
 const settings = createSettingsState(store);
 const [positions, acknowledged, speedSamples] = await Promise.all([
@@ -32,6 +35,7 @@ const state = createAppState({
   hash: location.hash,
   pageLeaving: page.leaving,
 });
+app.state = state;
 window.addEventListener('hashchange', () => state.actions.syncFromHash(location.hash));
 
 render(

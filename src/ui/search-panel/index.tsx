@@ -64,11 +64,15 @@ export function SearchPanel({ label, search, onOpen, onClose, initialQuery = '',
     );
   };
 
-  // A query kept from the last time the panel was open is searched again at once.
+  // A query kept from the last time the panel was open is searched again at once (at mount
+  // only: later changes of the query search as they are typed). Closing drops a late answer.
+  const opening = useRef({ run, initialQuery });
   useEffect(() => {
-    if (initialQuery) run(initialQuery);
+    const { run: runQuery, initialQuery: query } = opening.current;
+    const searches = latest;
+    if (query) runQuery(query);
     return () => {
-      latest.current++;
+      searches.current++;
     };
   }, []);
 
