@@ -3,20 +3,23 @@ import { render } from 'preact';
 import './styles/index.css';
 import './ui/controls/style.css';
 import { App } from './app';
-import { catalogue, loadSection } from './content/catalogue';
+import { catalogue, loadSection, sectionUrls } from './content/catalogue';
 import { createSearchClient } from './search/client';
 import { startPwa } from './pwa';
 import { createSettingsState } from './settings/state';
 import { AppStateContext, createAppState, type AppState } from './state/app-state';
 import { wirePageLifecycle } from './storage/lifecycle';
 import { openStore } from './storage/store';
+import type { ReadingStore } from './storage/types';
 
 const pwa = startPwa();
 // The page's life is wired here only: leaving (pagehide, hidden) flushes every pending write
-// (the place, the settings, storage's retries) once, through the app's one flush.
-const app: { state?: AppState } = {};
-const page = wirePageLifecycle({ flush: () => app.state?.actions.flush() });
+// (the place, the settings, storage's retries) once, through the app's one flush; coming back
+// lets storage reopen a connection the browser closed in the background.
+const app: { state?: AppState; store?: ReadingStore } = {};
+const page = wirePageLifecycle({ flush: () => app.state?.actions.flush(), visible: () => void app.store?.resume() });
 const store = await openStore({ works: catalogue, pageLeaving: page.leaving });
+app.store = store;
 const settings = createSettingsState(store);
 const [positions, acknowledged, speedSamples] = await Promise.all([
   Promise.all(catalogue.map((w) => store.getPosition(w.id))),
@@ -27,7 +30,7 @@ const [positions, acknowledged, speedSamples] = await Promise.all([
 const state = createAppState({
   catalogue,
   store,
-  search: createSearchClient({ catalogue, loadSection }),
+  search: createSearchClient({ catalogue, loadSection, sectionUrls }),
   settings,
   speedSamples,
   positions: Object.fromEntries(positions.flatMap((p) => (p ? [[p.workId, p]] : []))),

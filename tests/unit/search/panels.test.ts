@@ -2,9 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { describeResults, formatPercent } from '../../../src/search/format';
 import { highlightParts } from '../../../src/search/highlight';
 import { searchSections } from '../../../src/search/search';
-import { readWork, splitIntoSections, WORKS } from './fixtures';
+import { workSections, WORKS } from './fixtures';
 
-const making = splitIntoSections(readWork(WORKS.making));
+const making = workSections(WORKS.making);
 
 describe('highlightParts', () => {
   test('splits a block around a hit so the parts join back to the original text', () => {
