@@ -6,6 +6,7 @@ import { App } from './app';
 import { catalogue, loadSection, sectionUrls } from './content/catalogue';
 import { createSearchClient } from './search/client';
 import { startPwa } from './pwa';
+import { followLaunches } from './pwa/launch';
 import { createSettingsState } from './settings/state';
 import { AppStateContext, createAppState, type AppState } from './state/app-state';
 import { wirePageLifecycle } from './storage/lifecycle';
@@ -40,6 +41,7 @@ const state = createAppState({
 });
 app.state = state;
 window.addEventListener('hashchange', () => state.actions.syncFromHash(location.hash));
+followLaunches(state.actions.syncFromHash, () => state.positions.value);
 
 render(
   <AppStateContext.Provider value={state}>
