@@ -14,6 +14,9 @@ import { handOver, wirePageLifecycle } from './storage/lifecycle';
 import { createStore } from './storage/store';
 
 const pwa = startPwa();
+// The page's life is wired here only: leaving (pagehide, hidden) flushes every pending write
+// (the place, the settings, storage's retries) once, through the app's one flush; coming back
+// lets storage reopen a connection the browser closed in the background.
 const page = wirePageLifecycle({ flush: () => state.actions.flush(), visible: () => void store.resume() });
 const store = createStore({
   works: catalogue,

@@ -17,7 +17,7 @@ export interface SettingsState {
   reset(): void;
   /** Reads the stored record again (after an import), unless a change of the user's is still waiting to be saved. */
   reload(): Promise<void>;
-  /** Saves a pending change now (also done on pagehide and when the page is hidden). */
+  /** Saves a pending change now (the app calls it when the page may be going away: src/main.tsx). */
   flush(): Promise<void>;
   dispose(): void;
 }
@@ -72,16 +72,6 @@ export function createSettingsState(
     timer = setTimeout(() => void flush().catch(() => undefined), SAVE_DELAY_MS);
   };
 
-  const onPageHide = () => void flush().catch(() => undefined);
-  const onVisibility = () => {
-    if (document.visibilityState === 'hidden') onPageHide();
-  };
-  const listening = typeof addEventListener === 'function' && typeof document !== 'undefined';
-  if (listening) {
-    addEventListener('pagehide', onPageHide);
-    document.addEventListener('visibilitychange', onVisibility);
-  }
-
   return {
     settings,
     ready,
@@ -94,10 +84,6 @@ export function createSettingsState(
     flush,
     dispose: () => {
       stopPainting();
-      if (listening) {
-        removeEventListener('pagehide', onPageHide);
-        document.removeEventListener('visibilitychange', onVisibility);
-      }
       void flush().catch(() => undefined);
     },
   };

@@ -111,7 +111,7 @@ describe('updating from v1 to v2', () => {
 
   it('is a quiet, accessible notice that does not take focus', async () => {
     expect(await reader.evaluate(() => document.activeElement === document.body || document.activeElement === null)).toBe(true);
-    const results = await new AxeBuilder({ page: reader }).include('.quire-notices').analyze();
+    const results = await new AxeBuilder({ page: reader }).include('.update-notices').analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
     // Keyboard: Reload is reachable with Tab.
     const reload = reader.getByRole('button', { name: 'Reload' });

@@ -10,7 +10,7 @@ export interface OfflineIndicatorProps {
 /** Shows "Offline" while the network is away; the status element stays mounted so the change is announced. */
 export function OfflineIndicator({ online }: OfflineIndicatorProps) {
   return (
-    <span class={online ? 'offline-indicator' : 'offline-indicator offline-indicator--offline'} role="status">
+    <span class={online ? 'offline-indicator' : 'offline-indicator offline'} role="status">
       {online ? '' : 'Offline'}
     </span>
   );

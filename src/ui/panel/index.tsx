@@ -12,25 +12,37 @@ interface Props {
 }
 
 /**
- * A modal side panel (a bottom sheet on phones) on the native <dialog>: focus moves
- * in and back, Escape closes, and the page behind cannot be reached by Tab.
+ * A modal side panel (a bottom sheet on phones) on the native <dialog>: focus moves in and
+ * back to what opened it, Escape closes, and the page behind cannot be reached by Tab. The
+ * only dialog implementation: every panel of the app is one of these.
  */
 export function Panel({ title, onClose, children, clear = false, class: className = '' }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const close = useRef(onClose);
+  close.current = onClose;
   // Open before the first paint, so a key pressed at once already lands in the panel.
   useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
-    return () => dialog.close();
+    // Chrome closes a dialog anyway on a second quick Escape: that is a close too.
+    const onDialogClose = () => close.current();
+    dialog.addEventListener('close', onDialogClose);
+    return () => {
+      dialog.removeEventListener('close', onDialogClose);
+      if (dialog.open) dialog.close();
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
   return (
     <dialog
       ref={ref}
-      class={`panel ${clear ? 'clear' : ''} ${className}`}
+      class={['panel', clear ? 'clear' : '', className].filter(Boolean).join(' ')}
       aria-labelledby={titleId}
       onCancel={(event) => {
+        // Escape: the parent decides, by unmounting the panel.
         event.preventDefault();
         onClose();
       }}

@@ -65,11 +65,15 @@ export function SearchPanel({ label, search, onOpen, onClose, initialQuery = '',
     );
   };
 
-  // A query kept from the last time the panel was open is searched again at once.
+  // A query kept from the last time the panel was open is searched again at once (at mount
+  // only: later changes of the query search as they are typed). Closing drops a late answer.
+  const opening = useRef({ run, initialQuery });
   useEffect(() => {
-    if (initialQuery) run(initialQuery);
+    const { run: runQuery, initialQuery: query } = opening.current;
+    const searches = latest;
+    if (query) runQuery(query);
     return () => {
-      latest.current++;
+      searches.current++;
     };
   }, []);
 
@@ -91,7 +95,7 @@ export function SearchPanel({ label, search, onOpen, onClose, initialQuery = '',
     const more = moreRef.current;
     if (!more || typeof IntersectionObserver !== 'function') return;
     const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) showMore();
+      if (entries.some((e) => e.isIntersecting)) setExtra({ of: results, hits: limit - FIRST_HITS + MORE_HITS });
     });
     observer.observe(more);
     return () => observer.disconnect();

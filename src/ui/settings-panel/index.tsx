@@ -1,17 +1,18 @@
 /** The settings panel: every reading setting as a native control, applied live behind it. */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { FONT_STACKS } from '../../settings/css';
 import { CHOICES, DEFAULT_SETTINGS, RANGES, type Range } from '../../settings/defaults';
 import { PALETTES } from '../../settings/themes';
 import type { ColumnsChoice, FontChoice, PageTurn, ParagraphStyle, Settings, ThemeChoice } from '../../settings/types';
+import { Panel } from '../panel';
 import './style.css';
 
 /** Props: the current settings, where changes go, and how the panel closes. */
 export interface SettingsPanelProps {
   settings: Settings;
   onChange: (next: Settings) => void;
-  /** Called on Escape, the Close button or a click outside; the parent unmounts the panel. */
+  /** Called on Escape, the close button or a click outside; the parent unmounts the panel. */
   onClose: () => void;
   /** Extra sections (storage, export/import) shown after the reading settings. */
   children?: ComponentChildren;
@@ -58,11 +59,11 @@ interface RadioGroupProps<T extends string> {
 function RadioGroup<T extends string>(props: RadioGroupProps<T>) {
   const name = `${useId()}-${props.name}`;
   return (
-    <fieldset class="settings-panel__group">
-      <legend class="settings-panel__label">{props.legend}</legend>
-      <div class="settings-panel__options">
+    <fieldset class="settings-group">
+      <legend class="settings-label">{props.legend}</legend>
+      <div class="settings-options">
         {props.options.map((option) => (
-          <label class="settings-panel__option" key={option}>
+          <label class="settings-option" key={option}>
             <input type="radio" name={name} value={option} checked={props.value === option} onChange={() => props.onSelect(option)} />
             {props.swatch?.(option)}
             <span style={props.optionStyle?.(option)}>{props.labels[option]}</span>
@@ -85,12 +86,12 @@ interface RangeFieldProps {
 function RangeField({ label, range, value, format, onValue }: RangeFieldProps) {
   const id = useId();
   return (
-    <div class="settings-panel__group settings-panel__range">
-      <label class="settings-panel__label" for={id}>
+    <div class="settings-group settings-range">
+      <label class="settings-label" for={id}>
         {label}
       </label>
       {/* The value is read out through aria-valuetext; shown here for sighted readers. */}
-      <span class="settings-panel__value" aria-hidden="true">
+      <span class="settings-value" aria-hidden="true">
         {format(value)}
       </span>
       <input
@@ -109,71 +110,27 @@ function RangeField({ label, range, value, format, onValue }: RangeFieldProps) {
 
 function Toggle({ label, checked, onToggle }: { label: string; checked: boolean; onToggle: (checked: boolean) => void }) {
   return (
-    <label class="settings-panel__group settings-panel__toggle">
+    <label class="settings-group settings-toggle">
       <input type="checkbox" checked={checked} onChange={(event) => onToggle(event.currentTarget.checked)} />
-      <span class="settings-panel__label">{label}</span>
+      <span class="settings-label">{label}</span>
     </label>
   );
 }
 
 function themeSwatch(theme: ThemeChoice) {
-  if (theme === 'system') return <span class="settings-panel__swatch settings-panel__swatch--system" aria-hidden="true" />;
+  if (theme === 'system') return <span class="settings-swatch system" aria-hidden="true" />;
   const palette = PALETTES[theme];
-  return <span class="settings-panel__swatch" aria-hidden="true" style={{ backgroundColor: palette.bg, color: palette.text }} />;
+  return <span class="settings-swatch" aria-hidden="true" style={{ backgroundColor: palette.bg, color: palette.text }} />;
 }
 
-/**
- * A modal dialog over a transparent backdrop: the page shows every change behind it.
- * Focus moves in on open and back to whatever opened it (the "Settings" button) on close.
- */
+/** Every reading setting, in the shared panel over a clear backdrop: the page shows each change behind it. */
 export function SettingsPanel({ settings, onChange, onClose, children }: SettingsPanelProps) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const closeRef = useRef(onClose);
-  closeRef.current = onClose;
-  const headingId = useId();
   const reducedMotion = usePrefersReducedMotion();
   const update = <K extends keyof Settings>(key: K, value: Settings[K]) => onChange({ ...settings, [key]: value });
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (!dialog.open) dialog.showModal();
-    // Escape fires "cancel"; the parent decides, by unmounting us.
-    const onCancel = (event: Event) => {
-      event.preventDefault();
-      closeRef.current();
-    };
-    // Chrome closes anyway on a second quick Escape; treat that as a close too.
-    const onDialogClose = () => closeRef.current();
-    // A click on the dialog element itself (not its content) is a click on the backdrop.
-    const onClick = (event: MouseEvent) => {
-      if (event.target === dialog) closeRef.current();
-    };
-    dialog.addEventListener('cancel', onCancel);
-    dialog.addEventListener('close', onDialogClose);
-    dialog.addEventListener('click', onClick);
-    return () => {
-      dialog.removeEventListener('cancel', onCancel);
-      dialog.removeEventListener('close', onDialogClose);
-      dialog.removeEventListener('click', onClick);
-      if (dialog.open) dialog.close();
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
-
   return (
-    <dialog ref={dialogRef} class="settings-panel" aria-labelledby={headingId}>
-      <div class="settings-panel__content">
-        <header class="settings-panel__header">
-          <h2 id={headingId} class="settings-panel__title">
-            Settings
-          </h2>
-          <button type="button" class="settings-panel__close" onClick={() => closeRef.current()}>
-            Close
-          </button>
-        </header>
-
+    <Panel title="Settings" onClose={onClose} clear class="settings-panel">
+      <div class="settings-content">
         <RadioGroup
           legend="Font"
           name="font"
@@ -197,16 +154,16 @@ export function SettingsPanel({ settings, onChange, onClose, children }: Setting
           labels={TURN_LABELS}
           value={settings.pageTurn}
           onSelect={(v) => update('pageTurn', v)}
-          note={reducedMotion ? <p class="settings-panel__note">Your device asks for reduced motion, so pages turn without sliding.</p> : null}
+          note={reducedMotion ? <p class="settings-note">Your device asks for reduced motion, so pages turn without sliding.</p> : null}
         />
         <Toggle label="Smart punctuation" checked={settings.smartPunctuation} onToggle={(v) => update('smartPunctuation', v)} />
 
-        <button type="button" class="settings-panel__reset" onClick={() => onChange({ ...DEFAULT_SETTINGS })}>
+        <button type="button" class="button settings-reset" onClick={() => onChange({ ...DEFAULT_SETTINGS })}>
           Reset
         </button>
 
         {children}
       </div>
-    </dialog>
+    </Panel>
   );
 }

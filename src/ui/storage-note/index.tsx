@@ -6,7 +6,7 @@ import './style.css';
 export function StorageNote({ status }: { status: StorageStatus }) {
   return (
     <div class="storage-note" role="status">
-      {status.kind === 'ok' ? null : <p class={`storage-note__message storage-note__message--${status.kind}`}>{status.message}</p>}
+      {status.kind === 'ok' ? null : <p class="storage-note-message">{status.message}</p>}
     </div>
   );
 }

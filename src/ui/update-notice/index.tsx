@@ -19,14 +19,14 @@ export interface UpdateNoticeProps {
  */
 export function UpdateNotice({ open, busy = false, onReload, onLater }: UpdateNoticeProps) {
   return (
-    <div class={open ? 'quire-notice quire-notice--open' : 'quire-notice'} aria-label={open ? 'Update' : undefined} role={open ? 'group' : undefined}>
-      <p class="quire-notice__text" role="status">{open ? 'A new version of Quire is ready.' : ''}</p>
+    <div class={open ? 'update-notice open' : 'update-notice'} aria-label={open ? 'Update' : undefined} role={open ? 'group' : undefined}>
+      <p class="update-notice-text" role="status">{open ? 'A new version of Quire is ready.' : ''}</p>
       {open && (
-        <div class="quire-notice__actions">
-          <button type="button" class="quire-notice__button quire-notice__button--primary" onClick={onReload} disabled={busy}>
+        <div class="update-notice-actions">
+          <button type="button" class="button primary" onClick={onReload} disabled={busy}>
             {busy ? 'Reloading…' : 'Reload'}
           </button>
-          <button type="button" class="quire-notice__button" onClick={onLater} disabled={busy}>Later</button>
+          <button type="button" class="button" onClick={onLater} disabled={busy}>Later</button>
         </div>
       )}
     </div>
@@ -42,11 +42,11 @@ export interface OfflineReadyNoticeProps {
 /** The one-time "Ready to read offline" notice, shown when the precache is complete. */
 export function OfflineReadyNotice({ open, onDismiss }: OfflineReadyNoticeProps) {
   return (
-    <div class={open ? 'quire-notice quire-notice--open' : 'quire-notice'} aria-label={open ? 'Offline reading' : undefined} role={open ? 'group' : undefined}>
-      <p class="quire-notice__text" role="status">{open ? 'Ready to read offline: every work is saved on this device.' : ''}</p>
+    <div class={open ? 'update-notice open' : 'update-notice'} aria-label={open ? 'Offline reading' : undefined} role={open ? 'group' : undefined}>
+      <p class="update-notice-text" role="status">{open ? 'Ready to read offline: every work is saved on this device.' : ''}</p>
       {open && (
-        <div class="quire-notice__actions">
-          <button type="button" class="quire-notice__button" onClick={onDismiss}>OK</button>
+        <div class="update-notice-actions">
+          <button type="button" class="button" onClick={onDismiss}>OK</button>
         </div>
       )}
     </div>
@@ -67,7 +67,7 @@ export function PwaNotices({ pwa, beforeReload }: PwaNoticesProps) {
     pwa.applyUpdate(beforeReload).catch((error: unknown) => console.error('Quire could not save the reading position, so it did not reload:', error));
   };
   return (
-    <div class="quire-notices">
+    <div class="update-notices">
       <UpdateNotice open={state.needRefresh.value} busy={state.updating.value} onReload={reload} onLater={() => pwa.dismissUpdate()} />
       <OfflineReadyNotice open={state.offlineReadyNotice.value && !state.needRefresh.value} onDismiss={() => pwa.dismissOfflineReady()} />
     </div>
