@@ -11,9 +11,12 @@ import { compileWork } from '../src/content/parse';
 import { readWorkSourceMeta } from '../src/content/rules';
 import type { Work, WorkInfo } from '../src/content/types';
 import { generateWork } from '../tests/fixtures/generate-work';
+import { generateLibrary } from '../tests/fixtures/generate-library';
+import { coversModule } from './covers';
 
 const CATALOGUE_ID = 'virtual:quire/catalogue';
 const SECTION_PREFIX = 'virtual:quire/section/';
+const COVERS_ID = 'virtual:quire/covers';
 
 /** The benchmark work: ~1,000,000 generated words in 120 sections (QUIRE_BENCH=1). */
 export const BENCH_OPTIONS = { id: 'bench-million', seed: 20260101, words: 1_000_000, sections: 120 } as const;
@@ -42,8 +45,8 @@ export function loadWork(dir: string, id: string): Work {
   return compileWork(id, text, meta);
 }
 
-/** Every work under `worksDir` (one folder each, sorted by id), plus the benchmark work when asked. */
-export function loadWorks(worksDir: string, bench = false): Work[] {
+/** Every work under `worksDir` (one folder each, sorted by id), plus the benchmark work and `library` generated works when asked. */
+export function loadWorks(worksDir: string, bench = false, library = 0): Work[] {
   const ids = readdirSync(worksDir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(worksDir, d.name, 'text.txt')))
     .map((d) => d.name)
@@ -53,6 +56,7 @@ export function loadWorks(worksDir: string, bench = false): Work[] {
     const g = generateWork(BENCH_OPTIONS);
     works.push(compileWork(BENCH_OPTIONS.id, g.text, g.meta));
   }
+  for (const g of generateLibrary(library)) works.push(compileWork(g.id, g.text, g.meta));
   return works;
 }
 
@@ -80,11 +84,11 @@ export function sectionModule(works: Work[], workId: string, sectionId: string):
   return section && jsonModule('blocks', section.blocks);
 }
 
-/** The content plugin. `bench` adds the generated ~1,000,000-word work. */
-export function worksPlugin(options: { bench: boolean; worksDir?: string }): Plugin {
+/** The content plugin. `bench` adds the generated ~1,000,000-word work; `library` adds that many small generated works (QUIRE_LIBRARY). */
+export function worksPlugin(options: { bench: boolean; library?: number; worksDir?: string }): Plugin {
   let worksDir = resolve(options.worksDir ?? 'works');
   let works: Work[] | undefined;
-  const get = () => (works ??= loadWorks(worksDir, options.bench));
+  const get = () => (works ??= loadWorks(worksDir, options.bench, options.library ?? 0));
 
   return {
     name: 'quire-works',
@@ -97,7 +101,7 @@ export function worksPlugin(options: { bench: boolean; worksDir?: string }): Plu
       this.addWatchFile(worksDir);
     },
     resolveId(id) {
-      if (id === CATALOGUE_ID || id.startsWith(SECTION_PREFIX)) return `\0${id}`;
+      if (id === CATALOGUE_ID || id === COVERS_ID || id.startsWith(SECTION_PREFIX)) return `\0${id}`;
       return undefined;
     },
     load(id) {
@@ -105,6 +109,7 @@ export function worksPlugin(options: { bench: boolean; worksDir?: string }): Plu
         for (const w of readdirSync(worksDir)) this.addWatchFile(join(worksDir, w));
         return catalogueModule(get());
       }
+      if (id === `\0${COVERS_ID}`) return coversModule(get());
       if (id.startsWith(`\0${SECTION_PREFIX}`)) {
         const [workId = '', sectionId = ''] = id.slice(SECTION_PREFIX.length + 1).split(':');
         const source = sectionModule(get(), workId, sectionId);
@@ -119,7 +124,7 @@ export function worksPlugin(options: { bench: boolean; worksDir?: string }): Plu
         if (!resolve(file).startsWith(worksDir)) return;
         works = undefined;
         for (const mod of server.moduleGraph.idToModuleMap.values()) {
-          if (mod.id?.startsWith(`\0${CATALOGUE_ID}`) || mod.id?.startsWith(`\0${SECTION_PREFIX}`)) {
+          if (mod.id?.startsWith(`\0${CATALOGUE_ID}`) || mod.id === `\0${COVERS_ID}` || mod.id?.startsWith(`\0${SECTION_PREFIX}`)) {
             server.moduleGraph.invalidateModule(mod);
           }
         }
