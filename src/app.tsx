@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Pwa } from './pwa';
 import { useAppState } from './state/app-state';
+import { AboutWork } from './ui/about-work';
 import { AdultNotice } from './ui/adult-notice';
 import { Library } from './ui/library';
 import { NotFound } from './ui/not-found';
@@ -89,6 +90,9 @@ export function App({ pwa }: { pwa: Pwa }) {
         )}
       </>
     );
+  } else if (r.name === 'about') {
+    const about = state.catalogue.find((w) => w.id === r.workId);
+    screen = about ? <AboutWork work={about} position={state.positions.value[about.id]} wpm={speed.wpm} stats={state.stats} /> : <NotFound workId={r.workId} />;
   } else if (!work) {
     screen = <NotFound workId={r.workId} />;
   } else if (work.meta.addedByApp.adult && !state.acknowledged.value.has(work.id)) {

@@ -7,6 +7,7 @@ import type { Locator } from '../reader/locator';
 import { pageSample, readingSpeed } from '../reader/reading-speed';
 import type { SearchClient } from '../search/client';
 import type { SettingsState } from '../settings/state';
+import { createStatsState, type StatsState } from '../stats/state';
 import type { ReadingStore, SpeedSample, StorageStatus } from '../storage/types';
 import { createPositionWriter } from '../storage/position-writer';
 import { parseHash, routeHash, type Route } from './router';
@@ -29,6 +30,8 @@ export interface AppState {
   speedSamples: Signal<readonly SpeedSample[]>;
   /** Words per minute for time estimates, and whether it is measured or the default. */
   speed: ReadonlySignal<{ wpm: number; measured: boolean }>;
+  /** Reading statistics (src/stats), fed by every page read. */
+  stats: StatsState;
   actions: ReturnType<typeof createActions>;
 }
 
@@ -41,6 +44,7 @@ interface Init {
   positions?: Record<string, Locator>;
   acknowledged?: Iterable<string>;
   hash?: string;
+  stats?: StatsState;
 }
 
 /** Makes the app's state and actions. */
@@ -63,6 +67,7 @@ export function createAppState(init: Init): AppState {
     speedSamples,
     dataVersion: signal(0),
     speed: computed(() => readingSpeed(speedSamples.value)),
+    stats: init.stats ?? createStatsState(),
   };
   const full = state as AppState;
   full.actions = createActions(full);
@@ -93,6 +98,7 @@ function createActions(state: AppState) {
     },
     /** A page was read: learn the reader's speed from it (pauses and skips are not counted). */
     pageRead(workId: string, words: number, shownAt: number, now = Date.now()): void {
+      state.stats.pageRead({ workId, words, shownAt, turnedAt: now });
       const sample = pageSample(workId, words, shownAt, now);
       if (!sample) return;
       state.speedSamples.value = [...state.speedSamples.value.slice(-199), sample];

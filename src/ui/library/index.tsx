@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { useAppState } from '../../state/app-state';
-import { WorkCard } from '../work-card';
+import { Shelf } from '../shelf';
+import { ReadingStats } from '../shelf-stats';
 import './style.css';
 
 interface Props {
@@ -11,9 +12,9 @@ interface Props {
   tools?: ComponentChildren;
 }
 
-/** The library: a card per work, and a way to see the content notices again. */
+/** The library: the shelf, the reader's statistics, and a way to see the content notices again. */
 export function Library({ wpm, tools }: Props) {
-  const { catalogue, positions, acknowledged, actions } = useAppState();
+  const { catalogue, positions, acknowledged, actions, stats } = useAppState();
   const [resetDone, setResetDone] = useState(false);
   const anyAcknowledged = acknowledged.value.size > 0;
   return (
@@ -22,17 +23,9 @@ export function Library({ wpm, tools }: Props) {
         <h1 class="brand">Quire</h1>
         <div class="toolbar">{tools}</div>
       </header>
-      <main class="library-main" aria-labelledby="library-title">
-        <h2 id="library-title" class="visually-hidden">
-          Library
-        </h2>
-        <ul class="work-list">
-          {catalogue.map((work) => (
-            <li key={work.id}>
-              <WorkCard work={work} position={positions.value[work.id]} wpm={wpm} />
-            </li>
-          ))}
-        </ul>
+      <main class="library-main" aria-label="Library">
+        <Shelf works={catalogue} positions={positions.value} wpm={wpm} />
+        <ReadingStats stats={stats} />
         <section class="library-notices" aria-labelledby="notices-title">
           <h2 id="notices-title">Content notices</h2>
           <p>

@@ -47,7 +47,9 @@ describe('cover spec', () => {
   });
 
   it('wraps long titles into at most four lines, shrinking the type first', () => {
-    const long = coverSpec({ id: 'x', meta: { ...works[0]!.meta, addedByApp: { ...works[0]!.meta.addedByApp, displayTitle: 'A very long title that goes on and on and on well past what any cover could hold in four lines' } } });
+    const meta = works[0]?.meta;
+    if (!meta) throw new Error('no works');
+    const long = coverSpec({ id: 'x', meta: { ...meta, addedByApp: { ...meta.addedByApp, displayTitle: 'A very long title that goes on and on and on well past what any cover could hold in four lines' } } });
     expect(long.title.length).toBeLessThanOrEqual(4);
     expect(long.titleSize).toBeLessThan(18);
     expect(long.title.at(-1)).toMatch(/…$/);

@@ -113,7 +113,7 @@ describe('reading statistics from recorded turns', () => {
     const again = createStatsBook(book.records(), utcDay);
     expect(again.summary(undefined, at(13, 12))).toEqual(book.summary(undefined, at(13, 12)));
     // The stored lastAt carries the sitting on: a page 1 minute after the last one is no new sitting.
-    const last = jan13.at(-1)!;
+    const last = jan13[jan13.length - 1] as PageRead;
     again.add({ workId: A, words: 100, shownAt: last.turnedAt + MIN, turnedAt: last.turnedAt + 2 * MIN });
     expect(again.summary(A, at(13, 12)).sittings).toBe(3);
     again.replace([]);
