@@ -8,6 +8,7 @@ import { createSearchClient } from './search/client';
 import { startPwa } from './pwa';
 import { createSettingsState } from './settings/state';
 import { AppStateContext, createAppState } from './state/app-state';
+import { createStatsState } from './stats/state';
 import { wirePageLifecycle } from './storage/lifecycle';
 import { openStore } from './storage/store';
 
@@ -15,10 +16,11 @@ const pwa = startPwa();
 const page = wirePageLifecycle({ flush: () => state.actions.flush() });
 const store = await openStore({ works: catalogue, pageLeaving: page.leaving });
 const settings = createSettingsState(store);
-const [positions, acknowledged, speedSamples] = await Promise.all([
+const [positions, acknowledged, speedSamples, statsRecords] = await Promise.all([
   Promise.all(catalogue.map((w) => store.getPosition(w.id))),
   Promise.all(catalogue.map(async (w) => ((await store.isAcknowledged(w.id)) ? w.id : null))),
   store.getSpeedSamples(),
+  store.listStats(),
   settings.ready,
 ]);
 const state = createAppState({
@@ -31,6 +33,7 @@ const state = createAppState({
   acknowledged: acknowledged.filter((id): id is string => id !== null),
   hash: location.hash,
   pageLeaving: page.leaving,
+  stats: createStatsState(statsRecords, { put: (records) => store.putStats(records), clear: () => store.clearStats() }),
 });
 window.addEventListener('hashchange', () => state.actions.syncFromHash(location.hash));
 

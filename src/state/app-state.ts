@@ -114,6 +114,7 @@ function createActions(state: AppState, pageLeaving?: () => boolean) {
     /** Stored data changed under the app (an import): settings and open screens read it again. */
     async imported(): Promise<void> {
       await state.settings.reload();
+      state.stats.replace(await state.store.listStats());
       state.dataVersion.value++;
     },
     /** Writes any pending place now. */

@@ -6,6 +6,7 @@ import { createImportExport } from './import-export';
 import { createPlaces } from './places';
 import { MESSAGES } from './status';
 import { createSettingsRecord } from './settings-record';
+import { createStats } from './stats';
 import type { ReadingStore, StoreOptions } from './types';
 
 /**
@@ -54,11 +55,15 @@ export async function openStore(options: StoreOptions): Promise<ReadingStore> {
   }
 
   const places = createPlaces(core, { channelName: options.channelName ?? 'quire', pageLeaving: options.pageLeaving ?? (() => false) });
+  const stats = createStats(core);
   const store: ReadingStore = {
     ...places.api,
+    listStats: stats.listStats,
+    putStats: stats.putStats,
+    clearStats: stats.clearStats,
     ...createSettingsRecord(core),
     ...createBookmarks(core),
-    ...createImportExport(core, places.announce),
+    ...createImportExport(core, places.announce, stats),
     async flush() {
       if (core.isClosed()) return;
       await core.retryNow();
