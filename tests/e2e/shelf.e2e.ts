@@ -96,6 +96,32 @@ describe('the shelf', () => {
   });
 });
 
+describe('finishing a work', () => {
+  it('reading to the end of the untitled work shows the end page, 100%, the way back and the other work', async () => {
+    const { context, page, errors } = await openApp(suite.browser, suite.server);
+    await openWork(page, WORKS.short.title);
+    const end = page.getByRole('heading', { name: 'You have reached the end' });
+    for (let i = 0; i < 400 && !(await end.isVisible()); i++) await press(page, 'ArrowRight');
+    await end.waitFor();
+    // The last paragraph of the text is what the reader last saw.
+    expect(await page.locator('.reader-content').textContent()).toContain('they met in the middle and their lips interlaced.');
+    await expect(page.locator('.reader-status').textContent()).resolves.toContain('100%');
+    await expect(page.getByRole('region', { name: 'You have reached the end' }).textContent()).resolves.toContain('100% read');
+    await expect(page.getByRole('link', { name: `Start ${WORKS.long.title}` }).isVisible()).resolves.toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    // Back to the last page, then on again: the end page comes back.
+    await page.getByRole('button', { name: 'Back to the last page' }).click();
+    await end.waitFor({ state: 'detached' });
+    await page.keyboard.press('ArrowRight');
+    await end.waitFor();
+    await page.getByRole('region', { name: 'You have reached the end' }).getByRole('button', { name: 'Back to library' }).click();
+    await page.getByRole('heading', { name: 'Quire', level: 1 }).waitFor();
+    await entry(page, WORKS.short.title).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('About this work', () => {
   for (const w of Object.values(WORKS)) {
     it(`shows every fact of ${w.id}/meta.json, from the text and added by this app apart, and axe finds nothing`, async () => {

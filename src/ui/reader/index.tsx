@@ -10,6 +10,7 @@ import type { SearchHit } from '../../search/types';
 import { useAppState } from '../../state/app-state';
 import { BookmarksPanel } from '../bookmarks-panel';
 import { ContentsPanel } from '../contents-panel';
+import { EndPage, endMarkerOf } from '../end-page';
 import { Icon, type IconName } from '../icons';
 import { SearchPanel } from '../search-panel';
 import type { Highlight } from '../section-view';
@@ -299,6 +300,10 @@ export function ReaderScreen(props: Props) {
           <p class="visually-hidden" role="status">
             {reader.atEnd ? 'End of the work.' : ''}
           </p>
+          {reader.atEnd && (
+            // "Back to the last page": one page back and on again, so the next turn comes back here.
+            <EndPage work={work} endMarker={endMarkerOf(section)} works={app.catalogue} positions={app.positions.value} onLibrary={props.onLibrary} onBack={() => void reader.prev().then(reader.next)} />
+          )}
         </main>
       )}
       <ReaderFooter
@@ -310,6 +315,7 @@ export function ReaderScreen(props: Props) {
         wpm={props.wpm}
         measured={props.measured}
         expanded={showControls}
+        atEnd={reader.atEnd}
         onScrub={(f) => void scrub(f)}
       />
       {panel === 'contents' && (
