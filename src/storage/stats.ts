@@ -22,7 +22,8 @@ export function checkDayStats(raw: unknown): Checked<DayStats> {
   for (const name of COUNTS) {
     const v = raw[name];
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) return { ok: false, reason: `${name} is not a number ≥ 0` };
-    if (name !== 'ms' && !Number.isInteger(v)) return { ok: false, reason: `${name} is not a whole number` };
+    // Words are an estimate per page (a share of the section's words), so they need not be whole.
+    if ((name === 'pages' || name === 'sittings') && !Number.isInteger(v)) return { ok: false, reason: `${name} is not a whole number` };
   }
   for (const [name, v] of [['lastAt', lastAt], ['updatedAt', updatedAt]] as const) {
     if (typeof v !== 'number' || !Number.isFinite(v)) return { ok: false, reason: `${name} is not a finite number` };

@@ -122,6 +122,59 @@ describe('finishing a work', () => {
   });
 });
 
+describe('reading statistics', () => {
+  it('counts the pages read (not a skim, not a pause), keeps them across a reload, and resets', async () => {
+    const { context, page, errors } = await openApp(suite.browser, suite.server);
+    // The clock the app reads (Date.now) is set by the test; timers and frames run as usual.
+    const t0 = Date.UTC(2026, 2, 10, 9);
+    await page.clock.setFixedTime(t0);
+    await openWork(page, WORKS.short.title);
+    const turnAt = async (t: number) => {
+      await page.clock.setFixedTime(t);
+      await press(page, 'ArrowRight');
+    };
+    await turnAt(t0 + 30_000); // read for 30 s: counted
+    await turnAt(t0 + 31_000); // 1 s: a skim, left out
+    await turnAt(t0 + 31_000 + 20 * 60_000); // 20 min: a pause, left out
+    await turnAt(t0 + 31_000 + 20 * 60_000 + 45_000); // 45 s: counted, a new sitting
+    await page.keyboard.press('Escape');
+    const stats = page.getByRole('region', { name: 'Your reading' });
+    const figure = (name: string) => stats.locator('dt', { hasText: name }).locator('xpath=following-sibling::dd[1]');
+    const check = async () => {
+      await expect(figure('Time reading').textContent()).resolves.toBe('1 min');
+      await expect(figure('Sittings').textContent()).resolves.toBe('2');
+      await expect(figure('Days in a row').textContent()).resolves.toMatch(/^1 day/);
+      const words = Number((await figure('Words read').textContent())?.replace(/,/g, ''));
+      expect(words).toBeGreaterThan(50);
+      await expect(figure('Speed').textContent()).resolves.toBe(`${Math.round((words / 75) * 60)} words a minute`);
+    };
+    await check();
+    // The chart's table: today has the minute.
+    await stats.getByText('Show the numbers').click();
+    await expect(stats.getByRole('row', { name: /^Mar 10 1 / }).isVisible()).resolves.toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Quire', level: 1 }).waitFor();
+    await check();
+    // Per work, on "About this work".
+    await page.goto(`${suite.server.url}#/about/${WORKS.short.id}`);
+    const mine = page.getByRole('region', { name: 'Your reading of this work' });
+    await expect(mine.locator('dt', { hasText: 'Sittings' }).locator('xpath=following-sibling::dd[1]').textContent()).resolves.toBe('2');
+    await page.goto(`${suite.server.url}#/about/${WORKS.long.id}`);
+    await expect(page.getByRole('region', { name: 'Your reading of this work' }).locator('dt', { hasText: 'Sittings' }).locator('xpath=following-sibling::dd[1]').textContent()).resolves.toBe('0');
+    await page.getByRole('link', { name: 'Back to library' }).click();
+    await stats.getByRole('button', { name: 'Reset reading statistics' }).click();
+    await stats.getByRole('button', { name: 'Yes, reset statistics' }).click();
+    await stats.getByText('Reading statistics reset.').waitFor();
+    await expect(figure('Time reading').textContent()).resolves.toBe('none yet');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Quire', level: 1 }).waitFor();
+    await expect(figure('Sittings').textContent()).resolves.toBe('0');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('About this work', () => {
   for (const w of Object.values(WORKS)) {
     it(`shows every fact of ${w.id}/meta.json, from the text and added by this app apart, and axe finds nothing`, async () => {

@@ -50,7 +50,7 @@ export function DaysChart({ points }: { points: readonly DayPoint[] }) {
               <tr key={p.day}>
                 <th scope="row">{label(p.day)}</th>
                 <td>{Math.round(p.ms / 60_000)}</td>
-                <td>{p.words}</td>
+                <td>{Math.round(p.words)}</td>
               </tr>
             ))}
           </tbody>

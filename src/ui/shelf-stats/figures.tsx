@@ -25,7 +25,7 @@ export function StatsFigures({ summary }: { summary: StatsSummary }) {
       </div>
       <div>
         <dt>Words read</dt>
-        <dd>{number.format(summary.words)}</dd>
+        <dd>{number.format(Math.round(summary.words))}</dd>
       </div>
       <div>
         <dt>Speed</dt>

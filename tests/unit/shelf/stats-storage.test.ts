@@ -51,6 +51,8 @@ describe('statistics in storage', () => {
     expect(checkDayStats(good).ok).toBe(true);
     expect(checkDayStats({ ...good, day: '2026-02-30', key: '2026-02-30|alpha' })).toMatchObject({ ok: false });
     expect(checkDayStats({ ...good, pages: 1.5 })).toMatchObject({ ok: false, reason: 'pages is not a whole number' });
+    // A page's words are an estimate (its share of the section's words): not always whole.
+    expect(checkDayStats({ ...good, words: 204.9 }).ok).toBe(true);
     expect(checkDayStats({ ...good, lastAt: Number.NaN })).toMatchObject({ ok: false });
     expect(checkDayStats({ ...good, workId: '' })).toMatchObject({ ok: false });
   });
