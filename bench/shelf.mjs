@@ -11,7 +11,7 @@
  * Run alone with `node bench/shelf.mjs` (`--no-build` reuses dist-shelf-*), or by `npm run bench`.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -50,13 +50,18 @@ const quantile = (xs, q) => {
 };
 const round = (/** @type {number} */ x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
-/** The main bundle: the entry chunk index.html loads. @param {string} dist */
+/** The main bundle: the entry chunk index.html loads and the chunks it preloads (what the first screen needs). @param {string} dist */
 function mainBundle(dist) {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const src = /<script type="module" crossorigin src="\/?([^"]+)"/.exec(html)?.[1];
-  const file = src ? join(dist, src) : join(dist, 'assets', readdirSync(join(dist, 'assets')).find((f) => /^index-.*\.js$/.test(f)) ?? '');
-  const bytes = readFileSync(file);
-  return { file: file.slice(dist.length + 1), bytes: bytes.length, gzip: gzipSync(bytes).length };
+  const files = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1] ?? '');
+  let bytes = 0;
+  let gzip = 0;
+  for (const f of files) {
+    const b = readFileSync(join(dist, f));
+    bytes += b.length;
+    gzip += gzipSync(b).length;
+  }
+  return { files, bytes, gzip };
 }
 
 /** Everything measured for one library. @param {import('playwright-core').Browser} browser @param {string} url @param {number} expected */

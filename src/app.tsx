@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Pwa } from './pwa';
 import { useAppState } from './state/app-state';
-import { AboutWork } from './ui/about-work';
+import { lazy } from './ui/shelf/lazy';
 import { AdultNotice } from './ui/adult-notice';
 import { Library } from './ui/library';
 import { NotFound } from './ui/not-found';
@@ -15,6 +15,8 @@ import { PwaNotices } from './ui/update-notice';
 import { OfflineIndicator } from './ui/offline-indicator';
 import { PwaInstall } from './ui/install';
 import { OfflineStorage } from './ui/install/offline-storage';
+
+const AboutWork = lazy(() => import('./ui/about-work').then((m) => m.AboutWork));
 
 export function App({ pwa }: { pwa: Pwa }) {
   const state = useAppState();

@@ -61,6 +61,7 @@ describe('the shelf', () => {
     // Honest about the untitled work: its opening words stand beside the label.
     expect(await text(entry(page, WORKS.short.title))).toContain(`“${meta(WORKS.short.id).fromText.opening}”`);
     expect(await page.getByRole('combobox').count()).toBe(0);
+    await page.getByRole('region', { name: 'Your reading' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     expect(foreign).toEqual([]);
     expect(errors).toEqual([]);
@@ -241,6 +242,7 @@ describe('contrast in every theme', () => {
       await page.getByRole('dialog', { name: 'Settings' }).waitFor({ state: 'detached' });
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme.toLowerCase());
       const contrast = async () => (await new AxeBuilder({ page }).withRules(['color-contrast']).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      await page.getByRole('region', { name: 'Your reading' }).waitFor();
       expect(await contrast()).toEqual([]);
       // The covers, computed from what is painted: ink on the cover ≥ 4.5:1, the cover against the entry ≥ 3:1.
       const covers = await page.locator('svg.cover').evaluateAll((svgs) => {

@@ -1,12 +1,12 @@
 /** "About this work" (#/about/<id>): everything known of a work, its sections with their progress, and its reading statistics. */
 import { useEffect, useRef } from 'preact/hooks';
-import type { SectionInfo, WorkInfo } from '../../content/types';
+import type { WorkInfo } from '../../content/types';
 import type { Locator } from '../../reader/locator';
 import { formatMinutes, minutesFor } from '../../reader/reading-speed';
 import { routeHash } from '../../state/router';
 import type { StatsState } from '../../stats/state';
 import { Cover } from '../shelf-cover';
-import { percentRead } from '../shelf/entry';
+import { percentRead, sectionPercent } from '../shelf/order';
 import { StatsFigures } from '../shelf-stats';
 import { Provenance } from './facts';
 import './style.css';
@@ -25,15 +25,6 @@ const number = new Intl.NumberFormat('en');
 export function approxWords(words: number): string {
   const rounded = words >= 1000 ? Math.round(words / 100) * 100 : words;
   return `≈ ${number.format(rounded)} words`;
-}
-
-/** How far through a section the place is: the sections before it are read, the ones after are not. */
-export function sectionPercent(section: SectionInfo, position: Locator | undefined, sections: readonly SectionInfo[], finished = false): number {
-  if (finished) return 100;
-  const at = position ? sections.findIndex((s) => s.id === position.sectionId) : -1;
-  if (at < 0 || section.index > at) return 0;
-  if (section.index < at) return 100;
-  return Math.floor((position?.progression ?? 0) * 100);
 }
 
 /** The page about one work. */

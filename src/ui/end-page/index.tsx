@@ -8,8 +8,8 @@ import './style.css';
 
 interface Props {
   work: WorkInfo;
-  /** The text's own end marker (e.g. "The End."), when it has one. */
-  endMarker: string | null;
+  /** The section on screen (the last one): its end marker (e.g. "The End."), if the text has one, is shown. */
+  section: { blocks: readonly { kind: string; text: string }[] } | null;
   /** Every work, to offer another one. */
   works: readonly WorkInfo[];
   positions: Readonly<Record<string, Locator | undefined>>;
@@ -25,7 +25,8 @@ export function nextWork(work: WorkInfo, works: readonly WorkInfo[], positions: 
 }
 
 /** Shown past the last page of a work. */
-export function EndPage({ work, endMarker, works, positions, onLibrary, onBack }: Props) {
+export function EndPage({ work, section, works, positions, onLibrary, onBack }: Props) {
+  const endMarker = endMarkerOf(section);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const other = nextWork(work, works, positions);

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { useAppState } from '../../state/app-state';
 import { Shelf } from '../shelf';
-import { ReadingStats } from '../shelf-stats';
+import { lazy } from '../shelf/lazy';
 import './style.css';
 
 interface Props {
@@ -11,6 +11,9 @@ interface Props {
   /** Extra controls for the library's toolbar (settings, search, install). */
   tools?: ComponentChildren;
 }
+
+// Below the shelf, so it can come a moment later from its own chunk.
+const ReadingStats = lazy(() => import('../shelf-stats').then((m) => m.ReadingStats));
 
 /** The library: the shelf, the reader's statistics, and a way to see the content notices again. */
 export function Library({ wpm, tools }: Props) {

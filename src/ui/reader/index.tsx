@@ -10,7 +10,7 @@ import type { SearchHit } from '../../search/types';
 import { useAppState } from '../../state/app-state';
 import { BookmarksPanel } from '../bookmarks-panel';
 import { ContentsPanel } from '../contents-panel';
-import { EndPage, endMarkerOf } from '../end-page';
+import { EndPage } from '../end-page/lazy';
 import { Icon, type IconName } from '../icons';
 import { SearchPanel } from '../search-panel';
 import type { Highlight } from '../section-view';
@@ -302,7 +302,7 @@ export function ReaderScreen(props: Props) {
           </p>
           {reader.atEnd && (
             // "Back to the last page": one page back and on again, so the next turn comes back here.
-            <EndPage work={work} endMarker={endMarkerOf(section)} works={app.catalogue} positions={app.positions.value} onLibrary={props.onLibrary} onBack={() => void reader.prev().then(reader.next)} />
+            <EndPage work={work} section={section} works={app.catalogue} positions={app.positions.value} onLibrary={props.onLibrary} onBack={() => void reader.prev().then(reader.next)} />
           )}
         </main>
       )}

@@ -5,7 +5,7 @@ import { formatMinutes, minutesFor } from '../../reader/reading-speed';
 import { routeHash } from '../../state/router';
 import { memo } from '../memo';
 import { Cover } from '../shelf-cover';
-import { progressOf } from './order';
+import { percentRead, progressOf } from './order';
 
 interface Props {
   work: WorkInfo;
@@ -15,11 +15,6 @@ interface Props {
   featured?: boolean;
   /** Shown as finished (the reader reached the end). */
   finished?: boolean;
-}
-
-/** The percentage shown for a place: floored, so 100% means the end was reached. */
-export function percentRead(position: Locator | undefined, finished = false): number {
-  return finished ? 100 : Math.floor(progressOf(position) * 100);
 }
 
 /** A shelf entry. */

@@ -1,5 +1,5 @@
-/** The shelf's order and filters: which work was read last, and the rest sorted and filtered. Pure. */
-import type { WorkInfo } from '../../content/types';
+/** The shelf's order, filters and progress figures: which work was read last, the rest sorted and filtered. Pure. */
+import type { SectionInfo, WorkInfo } from '../../content/types';
 import type { Locator } from '../../reader/locator';
 
 /** How the shelf is sorted. */
@@ -15,6 +15,20 @@ type Positions = Readonly<Record<string, Locator | undefined>>;
 /** How far through a work its place is, 0..1. */
 export function progressOf(position: Locator | undefined): number {
   return position ? Math.max(0, Math.min(1, position.totalProgression)) : 0;
+}
+
+/** The percentage shown for a place: floored, so 100% means the end was reached. */
+export function percentRead(position: Locator | undefined, finished = false): number {
+  return finished ? 100 : Math.floor(progressOf(position) * 100);
+}
+
+/** How far through a section the place is: the sections before it are read, the ones after are not. */
+export function sectionPercent(section: SectionInfo, position: Locator | undefined, sections: readonly SectionInfo[], finished = false): number {
+  if (finished) return 100;
+  const at = position ? sections.findIndex((s) => s.id === position.sectionId) : -1;
+  if (at < 0 || section.index > at) return 0;
+  if (section.index < at) return 100;
+  return Math.floor((position?.progression ?? 0) * 100);
 }
 
 /** The work read most recently, if any was. */
