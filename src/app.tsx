@@ -8,26 +8,23 @@ import { Library } from './ui/library';
 import { NotFound } from './ui/not-found';
 import { ReaderScreen, type OpenAt } from './ui/reader';
 import { SearchPanel } from './ui/search-panel';
-import { SettingsPanel } from './ui/settings-panel';
+import { AppSettings } from './ui/settings-panel/app-settings';
 import { StorageNote } from './ui/storage-note';
-import { ReadingData } from './ui/reading-data';
 import { PwaNotices } from './ui/update-notice';
 import { OfflineIndicator } from './ui/offline-indicator';
 import { PwaInstall } from './ui/install';
-import { OfflineStorage } from './ui/install/offline-storage';
 
 const AboutWork = lazy(() => import('./ui/about-work').then((m) => m.AboutWork));
 
 export function App({ pwa }: { pwa: Pwa }) {
   const state = useAppState();
-  const { route, actions, settings, store } = state;
+  const { route, actions } = state;
   const [libraryPanel, setLibraryPanel] = useState<'settings' | 'search' | null>(null);
   const [searchQuery, setSearchQuery] = useState('');
   // A search hit chosen in the library: the reader opens there, with the match marked.
   const [openAt, setOpenAt] = useState<(OpenAt & { workId: string }) | null>(null);
   const r = route.value;
   const work = state.currentWork.value;
-  const speed = state.speed.value;
   // A library search hit is used once, by the reader it opens: leaving the reader (by any way,
   // the browser's Back included) forgets it, so the next visit opens at the saved place.
   useEffect(() => {
@@ -40,19 +37,13 @@ export function App({ pwa }: { pwa: Pwa }) {
   }, [reading, pwa]);
   const toLibrary = () => actions.navigate({ name: 'library' });
   const closeLibraryPanel = () => setLibraryPanel(null);
-  const settingsPanel = (close: () => void) => (
-    <SettingsPanel settings={settings.settings.value} onChange={settings.set} onClose={close}>
-      <OfflineStorage />
-      <ReadingData store={store} beforeExport={actions.flush} onImported={() => void actions.imported()} />
-    </SettingsPanel>
-  );
 
   let screen;
   if (r.name === 'library') {
     screen = (
       <>
         <Library
-          wpm={speed.wpm}
+          wpm={state.speed.value.wpm}
           tools={
             <>
               <PwaInstall pwa={pwa} />
@@ -73,7 +64,7 @@ export function App({ pwa }: { pwa: Pwa }) {
             </>
           }
         />
-        {libraryPanel === 'settings' && settingsPanel(closeLibraryPanel)}
+        {libraryPanel === 'settings' && <AppSettings onClose={closeLibraryPanel} />}
         {libraryPanel === 'search' && (
           <SearchPanel
             label="Search all works"
@@ -94,27 +85,14 @@ export function App({ pwa }: { pwa: Pwa }) {
     );
   } else if (r.name === 'about') {
     const about = state.catalogue.find((w) => w.id === r.workId);
-    screen = about ? <AboutWork work={about} position={state.positions.value[about.id]} wpm={speed.wpm} stats={state.stats} /> : <NotFound workId={r.workId} />;
+    screen = about ? <AboutWork work={about} position={state.positions.value[about.id]} wpm={state.speed.value.wpm} stats={state.stats} /> : <NotFound workId={r.workId} />;
   } else if (!work) {
     screen = <NotFound workId={r.workId} />;
   } else if (work.meta.addedByApp.adult && !state.acknowledged.value.has(work.id)) {
     screen = <AdultNotice work={work} onContinue={() => void actions.acknowledge(work.id)} onBack={toLibrary} />;
   } else {
     screen = (
-      <ReaderScreen
-        key={work.id}
-        work={work}
-        initial={state.positions.value[work.id]}
-        settings={settings.settings.value}
-        wpm={speed.wpm}
-        measured={speed.measured}
-        onLocator={actions.savePosition}
-        onPageRead={(words, shownAt) => actions.pageRead(work.id, words, shownAt)}
-        onLibrary={toLibrary}
-        onModeChange={(mode) => settings.set({ ...settings.settings.value, mode })}
-        openAt={openAt?.workId === work.id ? openAt : undefined}
-        renderSettings={settingsPanel}
-      />
+      <ReaderScreen key={work.id} work={work} openAt={openAt?.workId === work.id ? openAt : undefined} />
     );
   }
 
