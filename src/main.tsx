@@ -3,7 +3,7 @@ import { render } from 'preact';
 import './styles/index.css';
 import './ui/controls/style.css';
 import { App } from './app';
-import { catalogue, loadSection } from './content/catalogue';
+import { catalogue, loadSection, sectionUrls } from './content/catalogue';
 import { createSearchClient } from './search/client';
 import { startPwa } from './pwa';
 import { createSettingsState } from './settings/state';
@@ -13,7 +13,7 @@ import { wirePageLifecycle } from './storage/lifecycle';
 import { openStore } from './storage/store';
 
 const pwa = startPwa();
-const page = wirePageLifecycle({ flush: () => state.actions.flush() });
+const page = wirePageLifecycle({ flush: () => state.actions.flush(), visible: () => void store.resume() });
 const store = await openStore({ works: catalogue, pageLeaving: page.leaving });
 const settings = createSettingsState(store);
 const [positions, acknowledged, speedSamples, statsRecords] = await Promise.all([
@@ -26,7 +26,7 @@ const [positions, acknowledged, speedSamples, statsRecords] = await Promise.all(
 const state = createAppState({
   catalogue,
   store,
-  search: createSearchClient({ catalogue, loadSection }),
+  search: createSearchClient({ catalogue, loadSection, sectionUrls }),
   settings,
   speedSamples,
   positions: Object.fromEntries(positions.flatMap((p) => (p ? [[p.workId, p]] : []))),

@@ -2,6 +2,8 @@
 import { checkDump, checkExportFile, toExportFile } from './backup';
 import type { StoreCore } from './core';
 import { errorName } from './idb-backend';
+import { reviewTimes } from './import-review';
+import { suspectMessage } from './status';
 import { createMemoryBackend } from './memory';
 import { checkImportedStats, type createStats } from './stats';
 import type { ImportResult, ReadingStore } from './types';
@@ -22,16 +24,23 @@ export function createImportExport(
       return { ...toExportFile(checkDump(await merged.dump(), core.report), core.now()), stats: await stats.listStats() };
     },
 
-    async importData(file): Promise<ImportResult> {
+    async importData(file, options = {}): Promise<ImportResult> {
       const result = checkExportFile(file);
       if (!result.ok) return result;
       const days = checkImportedStats(isRecord(file) ? file.stats : undefined);
       if (!days.ok) return { ok: false, message: `This reading-data file is damaged: ${days.reason}. Nothing was changed.` };
+      const progress = options.onProgress;
+      progress?.(0);
+      const now = core.now();
+      const { data, suspect } = reviewTimes(result.data, now);
       try {
-        const merged = await core.run((b) => b.merge(result.data, core.now()));
+        const counts = await core.run((b) => b.merge(data, now, progress && ((done, total) => progress(total > 0 ? done / total : 1))));
         const statsMerged = await stats.mergeStats(days.value);
-        await announce(result.data.positions.map((p) => p.workId));
-        return { ok: true, merged: days.value.length > 0 ? { ...merged, stats: statsMerged } : merged };
+        const merged = days.value.length > 0 ? { ...counts, stats: statsMerged } : counts;
+        await announce(data.positions.map((p) => p.workId));
+        if (suspect.length === 0) return { ok: true, merged };
+        core.suspect('import', suspect);
+        return { ok: true, merged, notice: suspectMessage(suspect) };
       } catch (error) {
         const reason =
           errorName(error) === 'QuotaExceededError'

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { loadSection } from '../../content/catalogue';
 import type { WorkInfo } from '../../content/types';
 import type { ReaderAction } from '../../reader/input';
@@ -7,6 +7,9 @@ import type { Target } from '../../reader/locator';
 import { readerVars } from '../../settings/css';
 import type { SearchHit } from '../../search/types';
 import { useAppState } from '../../state/app-state';
+import { placeAt, rangeFor } from '../../reader/dom-range';
+import { ReadAloudBar } from '../read-aloud';
+import { useReadAloud } from '../read-aloud/use-read-aloud';
 import { BookmarksPanel } from '../bookmarks-panel';
 import { ContentsPanel } from '../contents-panel';
 import { EndPage } from '../end-page/lazy';
@@ -36,14 +39,14 @@ interface Props {
 }
 
 /** A header tool: an icon and a label (the label is hidden on narrow screens but stays the button's name). */
-function ToolButton(props: { icon: IconName; label: string; onClick: () => void; pressed?: boolean; keyshortcuts?: string }) {
+function ToolButton(props: { icon: IconName; label: string; onClick: () => void; pressed?: boolean; keyshortcuts?: string; title?: string }) {
   return (
     <button
       type="button"
       class="icon-button tool-button"
       aria-pressed={props.pressed}
       aria-keyshortcuts={props.keyshortcuts}
-      title={props.label}
+      title={props.title ?? props.label}
       onClick={props.onClick}
     >
       <Icon name={props.icon} />
@@ -83,6 +86,7 @@ export function ReaderScreen({ work, openAt }: Props) {
     library: toLibrary,
     controls: () => setControls((v) => !v),
     bookmark: toggleBookmark,
+    readAloud: () => readAloud.toggle(),
   };
   const { model, viewportRef, contentRef, onPointerDown, onPointerUp, onScroll } = useReader({
     work,
@@ -91,11 +95,16 @@ export function ReaderScreen({ work, openAt }: Props) {
     act: (action) => actions[action](),
     panelOpen: panel !== null,
   });
+  const readAloud = useReadAloud({ work, reader: model, contentRef, settings: app.settings, hit: highlight, rangeFor, placeAt });
+  const reading = readAloud.controller !== null && readAloud.controller.state.value.status !== 'idle';
   const section = model.section.value;
   const locator = model.locator.value;
   const shown = model.window.value;
   const back = model.back.value;
   const error = model.error.value;
+  // Once the first page is up, the work's search index is built in idle time (in the worker).
+  const hasPage = shown !== null;
+  useEffect(() => (hasPage ? app.search.prepareWhenIdle({ workId: work.id }) : undefined), [hasPage, app.search, work.id]);
 
   const jump = useCallback(
     (target: Target) => {
@@ -146,6 +155,7 @@ export function ReaderScreen({ work, openAt }: Props) {
         />
         <ToolButton icon="bookmark" label="Bookmark" pressed={marks.at(locator) !== undefined} keyshortcuts="B" onClick={toggleBookmark} />
         <ToolButton icon="bookmarks" label="Bookmarks" onClick={() => openPanel('bookmarks')} />
+        <ToolButton icon="speak" label="Read aloud" title="Read aloud (R)" keyshortcuts="R" pressed={reading} onClick={() => (reading ? readAloud.controller?.stop() : readAloud.start())} />
         <ToolButton icon="settings" label="Settings" onClick={() => openPanel('settings')} />
         <ToolButton icon="scroll" label="Scroll" pressed={!paginated} onClick={() => app.settings.set({ ...settings, mode: paginated ? 'scroll' : 'paginated' })} />
       </ReaderHeader>
@@ -238,6 +248,7 @@ export function ReaderScreen({ work, openAt }: Props) {
         atEnd={model.atEnd.value}
         onScrub={(f) => void scrub(f)}
       />
+      {readAloud.controller && <ReadAloudBar controller={readAloud.controller} onResume={readAloud.resume} onRate={readAloud.setRate} onVoice={readAloud.setVoice} />}
       {panel === 'contents' && (
         <ContentsPanel
           work={work}
