@@ -6,6 +6,7 @@ import { App } from './app';
 import { catalogue, loadSection, sectionUrls } from './content/catalogue';
 import { createSearchClient } from './search/client';
 import { startPwa } from './pwa';
+import { followLaunches } from './pwa/launch';
 import { createSettingsState } from './settings/state';
 import { AppStateContext, createAppState } from './state/app-state';
 import { createStatsState } from './stats/state';
@@ -36,6 +37,7 @@ const state = createAppState({
   stats: createStatsState(statsRecords, { put: (records) => store.putStats(records), clear: () => store.clearStats() }),
 });
 window.addEventListener('hashchange', () => state.actions.syncFromHash(location.hash));
+followLaunches(state.actions.syncFromHash, () => state.positions.value);
 
 render(
   <AppStateContext.Provider value={state}>

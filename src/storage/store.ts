@@ -3,6 +3,7 @@ import { createBookmarks } from './bookmarks';
 import { createCore, openFailureMessage } from './core';
 import { createIdbBackend } from './idb-backend';
 import { createImportExport } from './import-export';
+import { createMeta } from './meta';
 import { createPlaces } from './places';
 import { MESSAGES } from './status';
 import { createSettingsRecord } from './settings-record';
@@ -64,6 +65,7 @@ export async function openStore(options: StoreOptions): Promise<ReadingStore> {
     ...createSettingsRecord(core),
     ...createBookmarks(core),
     ...createImportExport(core, places.announce, stats),
+    ...createMeta(core),
     async flush() {
       if (core.isClosed()) return;
       await core.retryNow();

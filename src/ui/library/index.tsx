@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { useAppState } from '../../state/app-state';
+import { LibraryNotes } from '../reading-data/library-notes';
 import { Shelf } from '../shelf';
 import { lazy } from '../shelf/lazy';
 import './style.css';
@@ -28,6 +29,8 @@ export function Library({ wpm, tools }: Props) {
       </header>
       <main class="library-main" aria-label="Library">
         <Shelf works={catalogue} positions={positions.value} wpm={wpm} />
+        {/* After the shelf: a note must not push the works off the first screen. */}
+        <LibraryNotes />
         <ReadingStats stats={stats} />
         <section class="library-notices" aria-labelledby="notices-title">
           <h2 id="notices-title">Content notices</h2>

@@ -20,12 +20,15 @@ import { ReaderFooter } from '../reader-footer';
 import { ReaderHeader } from '../reader-header';
 import { SectionView } from '../section-view';
 import { AppSettings } from '../settings-panel/app-settings';
+import { KeyboardHelp } from '../keyboard-help';
+import { READER_KEYS } from '../keyboard-help/reader-keys';
+import { useReadingWake } from '../../device/use-reading-wake';
 import { useBookmarks } from './use-bookmarks';
 import { useReader } from './use-reader';
 import './style.css';
 
 /** Panels the reader can open. */
-export type ReaderPanel = 'contents' | 'settings' | 'search' | 'bookmarks';
+export type ReaderPanel = 'contents' | 'settings' | 'search' | 'bookmarks' | 'keys';
 
 /** Where to open instead of the saved place (a search hit chosen in the library), with its match marked. */
 export interface OpenAt {
@@ -87,6 +90,7 @@ export function ReaderScreen({ work, openAt }: Props) {
     controls: () => setControls((v) => !v),
     bookmark: toggleBookmark,
     readAloud: () => readAloud.toggle(),
+    help: () => setPanel('keys'),
   };
   const { model, viewportRef, contentRef, onPointerDown, onPointerUp, onScroll } = useReader({
     work,
@@ -95,6 +99,7 @@ export function ReaderScreen({ work, openAt }: Props) {
     act: (action) => actions[action](),
     panelOpen: panel !== null,
   });
+  useReadingWake(settings.keepScreenOn, model.onRelocate);
   const readAloud = useReadAloud({ work, reader: model, contentRef, settings: app.settings, hit: highlight, rangeFor, placeAt });
   const reading = readAloud.controller !== null && readAloud.controller.state.value.status !== 'idle';
   const section = model.section.value;
@@ -278,6 +283,7 @@ export function ReaderScreen({ work, openAt }: Props) {
         />
       )}
       {panel === 'settings' && <AppSettings onClose={closePanel} />}
+      {panel === 'keys' && <KeyboardHelp rows={READER_KEYS} onClose={closePanel} />}
     </div>
   );
 }
