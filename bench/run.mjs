@@ -420,6 +420,7 @@ async function main() {
     await mkdir(dirname(RESULTS), { recursive: true });
     await writeFile(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
     console.log(`Wrote ${RESULTS.slice(ROOT.length + 1)} (${report.seconds} s in all).`);
+    if (!only) await (await import('./shelf.mjs')).shelfBench({ build: !noBuild }); // issue 14: the shelf at 2 and 200 works
     if (failures.length > 0) process.exitCode = 1;
   } finally {
     await browser.close();

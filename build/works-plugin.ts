@@ -11,8 +11,11 @@ import { compileWork } from '../src/content/parse';
 import { readWorkSourceMeta } from '../src/content/rules';
 import type { Section, Work, WorkInfo } from '../src/content/types';
 import { generateWork } from '../tests/fixtures/generate-work';
+import { generateLibrary } from '../tests/fixtures/generate-library';
+import { coversModule } from './covers';
 
 const CATALOGUE_ID = 'virtual:quire/catalogue';
+const COVERS_ID = 'virtual:quire/covers';
 
 /** The benchmark work: ~1,000,000 generated words in 120 sections (QUIRE_BENCH=1). */
 export const BENCH_OPTIONS = { id: 'bench-million', seed: 20260101, words: 1_000_000, sections: 120 } as const;
@@ -41,8 +44,8 @@ export function loadWork(dir: string, id: string): Work {
   return compileWork(id, text, meta);
 }
 
-/** Every work under `worksDir` (one folder each, sorted by id), plus the benchmark work when asked. */
-export function loadWorks(worksDir: string, bench = false): Work[] {
+/** Every work under `worksDir` (one folder each, sorted by id), plus the benchmark work and `library` generated works when asked. */
+export function loadWorks(worksDir: string, bench = false, library = 0): Work[] {
   const ids = readdirSync(worksDir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(worksDir, d.name, 'text.txt')))
     .map((d) => d.name)
@@ -52,6 +55,7 @@ export function loadWorks(worksDir: string, bench = false): Work[] {
     const g = generateWork(BENCH_OPTIONS);
     works.push(compileWork(BENCH_OPTIONS.id, g.text, g.meta));
   }
+  for (const g of generateLibrary(library)) works.push(compileWork(g.id, g.text, g.meta));
   return works;
 }
 
@@ -83,13 +87,13 @@ export function catalogueModule(works: Work[], base = '/'): string {
   return json('catalogue', works.map(toWorkInfo)) + json('sectionUrls', urls);
 }
 
-/** The content plugin. `bench` adds the generated ~1,000,000-word work. */
-export function worksPlugin(options: { bench: boolean; worksDir?: string }): Plugin {
+/** The content plugin. `bench` adds the generated ~1,000,000-word work; `library` adds that many small generated works (QUIRE_LIBRARY). */
+export function worksPlugin(options: { bench: boolean; library?: number; worksDir?: string }): Plugin {
   let worksDir = resolve(options.worksDir ?? 'works');
   let base = '/';
   let building = false;
   let works: Work[] | undefined;
-  const get = () => (works ??= loadWorks(worksDir, options.bench));
+  const get = () => (works ??= loadWorks(worksDir, options.bench, options.library ?? 0));
 
   return {
     name: 'quire-works',
@@ -107,10 +111,11 @@ export function worksPlugin(options: { bench: boolean; worksDir?: string }): Plu
       }
     },
     resolveId(id) {
-      if (id === CATALOGUE_ID) return `\0${id}`;
+      if (id === CATALOGUE_ID || id === COVERS_ID) return `\0${id}`;
       return undefined;
     },
     load(id) {
+      if (id === `\0${COVERS_ID}`) return coversModule(get());
       if (id !== `\0${CATALOGUE_ID}`) return undefined;
       for (const w of readdirSync(worksDir)) this.addWatchFile(join(worksDir, w));
       return catalogueModule(get(), base);
@@ -135,7 +140,7 @@ export function worksPlugin(options: { bench: boolean; worksDir?: string }): Plu
         if (!resolve(file).startsWith(worksDir)) return;
         works = undefined;
         for (const mod of server.moduleGraph.idToModuleMap.values()) {
-          if (mod.id?.startsWith(`\0${CATALOGUE_ID}`)) {
+          if (mod.id?.startsWith(`\0${CATALOGUE_ID}`) || mod.id === `\0${COVERS_ID}`) {
             server.moduleGraph.invalidateModule(mod);
           }
         }

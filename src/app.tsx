@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Pwa } from './pwa';
 import { useAppState } from './state/app-state';
+import { lazy } from './ui/shelf/lazy';
 import { AdultNotice } from './ui/adult-notice';
 import { Library } from './ui/library';
 import { NotFound } from './ui/not-found';
@@ -12,6 +13,8 @@ import { StorageNote } from './ui/storage-note';
 import { PwaNotices } from './ui/update-notice';
 import { OfflineIndicator } from './ui/offline-indicator';
 import { PwaInstall } from './ui/install';
+
+const AboutWork = lazy(() => import('./ui/about-work').then((m) => m.AboutWork));
 
 export function App({ pwa }: { pwa: Pwa }) {
   const state = useAppState();
@@ -80,6 +83,9 @@ export function App({ pwa }: { pwa: Pwa }) {
         )}
       </>
     );
+  } else if (r.name === 'about') {
+    const about = state.catalogue.find((w) => w.id === r.workId);
+    screen = about ? <AboutWork work={about} position={state.positions.value[about.id]} wpm={state.speed.value.wpm} stats={state.stats} /> : <NotFound workId={r.workId} />;
   } else if (!work) {
     screen = <NotFound workId={r.workId} />;
   } else if (!state.loaded.value) {

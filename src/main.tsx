@@ -10,6 +10,7 @@ import { startPwa } from './pwa';
 import { followLaunches } from './pwa/launch';
 import { createSettingsState } from './settings/state';
 import { AppStateContext, createAppState } from './state/app-state';
+import { createStatsState } from './stats/state';
 import { handOver, wirePageLifecycle } from './storage/lifecycle';
 import { createStore } from './storage/store';
 
@@ -35,6 +36,7 @@ const state = createAppState({
   hash: location.hash,
   pageLeaving: page.leaving,
   loaded: false,
+  stats: createStatsState([], { put: (records) => store.putStats(records), clear: () => store.clearStats() }),
 });
 window.addEventListener('hashchange', () => state.actions.syncFromHash(location.hash));
 followLaunches(state.actions.syncFromHash, () => state.positions.value);
@@ -47,12 +49,13 @@ render(
 );
 void load();
 
-/** Reads the places, notices and speed samples into the app state (newer places it has stay). */
+/** Reads the places, notices, speed samples and statistics into the app state (newer places it has stay). */
 async function load(): Promise<void> {
-  const [positions, acknowledged, speedSamples] = await Promise.all([
+  const [positions, acknowledged, speedSamples, statsRecords] = await Promise.all([
     Promise.all(catalogue.map((w) => store.getPosition(w.id))),
     Promise.all(catalogue.map(async (w) => ((await store.isAcknowledged(w.id)) ? w.id : null))),
     store.getSpeedSamples(),
+    store.listStats(),
     settings.ready,
   ]);
   const known = { ...state.positions.value };
@@ -60,5 +63,6 @@ async function load(): Promise<void> {
   state.positions.value = known;
   state.acknowledged.value = new Set([...state.acknowledged.value, ...acknowledged.filter((id): id is string => id !== null)]);
   state.speedSamples.value = speedSamples;
+  state.stats.replace(statsRecords);
   state.loaded.value = true;
 }

@@ -8,6 +8,7 @@ import type { Locator } from '../reader/locator';
 import { pageSample, readingSpeed } from '../reader/reading-speed';
 import type { SearchClient } from '../search/client';
 import type { SettingsState } from '../settings/state';
+import { createStatsState, type StatsState } from '../stats/state';
 import type { ReadingStore, SpeedSample, StorageStatus } from '../storage/types';
 import { createPositionWriter } from '../storage/position-writer';
 import { parseHash, routeHash, type Route } from './router';
@@ -32,6 +33,8 @@ export interface AppState {
   speedSamples: Signal<readonly SpeedSample[]>;
   /** Words per minute for time estimates, and whether it is measured or the default. */
   speed: ReadonlySignal<{ wpm: number; measured: boolean }>;
+  /** Reading statistics (src/stats), fed by every page read. */
+  stats: StatsState;
   actions: ReturnType<typeof createActions>;
 }
 
@@ -44,6 +47,7 @@ interface Init {
   positions?: Record<string, Locator>;
   acknowledged?: Iterable<string>;
   hash?: string;
+  stats?: StatsState;
   /** True while the page is going away (see src/storage/lifecycle.ts). */
   pageLeaving?: () => boolean;
   /** False when rendering before storage's first read (main.tsx); default true. */
@@ -71,6 +75,7 @@ export function createAppState(init: Init): AppState {
     dataVersion: signal(0),
     loaded: signal(init.loaded ?? true),
     speed: computed(() => readingSpeed(speedSamples.value)),
+    stats: init.stats ?? createStatsState(),
   };
   const full = state as AppState;
   full.actions = createActions(full, init.pageLeaving);
@@ -101,6 +106,7 @@ function createActions(state: AppState, pageLeaving?: () => boolean) {
     },
     /** A page was read: learn the reader's speed from it (pauses and skips are not counted). */
     pageRead(workId: string, words: number, shownAt: number, now = Date.now()): void {
+      state.stats.pageRead({ workId, words, shownAt, turnedAt: now });
       const sample = pageSample(workId, words, shownAt, now);
       if (!sample) return;
       state.speedSamples.value = [...state.speedSamples.value.slice(-199), sample];
@@ -115,6 +121,7 @@ function createActions(state: AppState, pageLeaving?: () => boolean) {
     /** Stored data changed under the app (an import): settings and open screens read it again. */
     async imported(): Promise<void> {
       await state.settings.reload();
+      state.stats.replace(await state.store.listStats());
       state.dataVersion.value++;
     },
     /** Writes any pending place now. */

@@ -6,6 +6,7 @@ import { createImportExport } from './import-export';
 import { createMeta } from './meta';
 import { createPlaces } from './places';
 import { createSettingsRecord } from './settings-record';
+import { createStats } from './stats';
 import { MESSAGES } from './status';
 import type { ReadingStore, StoreOptions } from './types';
 
@@ -64,11 +65,15 @@ export function createStore(options: StoreOptions): ReadingStore {
     );
   }
 
+  const stats = createStats(core);
   const store: ReadingStore = {
     ...places.api,
+    listStats: stats.listStats,
+    putStats: stats.putStats,
+    clearStats: stats.clearStats,
     ...createSettingsRecord(core),
     ...createBookmarks(core),
-    ...createImportExport(core, places.announce),
+    ...createImportExport(core, places.announce, stats),
     ...createMeta(core),
     ready: core.decided,
     async flush() {

@@ -1,5 +1,6 @@
 /** The storage contract the rest of the app codes against. See ./README.md. */
 import type { Locator } from '../reader/locator';
+import type { DayStats } from '../stats/types';
 
 /** How storage is doing, for a visible note. `ok` shows nothing. */
 export type StorageStatus =
@@ -44,6 +45,8 @@ export interface ExportFile {
   acknowledgements: { workId: string; updatedAt: number }[];
   speedSamples: SpeedSample[];
   bookmarks: Bookmark[];
+  /** Reading statistics, a record per day and work (./stats.ts); absent in files from before they were kept. */
+  stats?: DayStats[];
 }
 
 /** What storage needs to know of a work to check a stored place: its sections and their sizes. `WorkInfo` fits. */
@@ -104,7 +107,7 @@ export interface ImportOptions {
 export type ImportResult =
   | {
       ok: true;
-      merged: { positions: number; settings: number; acknowledgements: number; speedSamples: number; bookmarks: number };
+      merged: { positions: number; settings: number; acknowledgements: number; speedSamples: number; bookmarks: number; stats?: number };
       /** Said beside the counts: e.g. the file's dates that lay ahead of this device's clock. */
       notice?: string;
     }
@@ -142,6 +145,13 @@ export interface ReadingStore {
   listBookmarks(workId: string): Promise<Bookmark[]>;
   putBookmark(bookmark: Bookmark): Promise<void>;
   deleteBookmark(id: string): Promise<void>;
+
+  /** Every reading-statistics record (./stats.ts), checked. */
+  listStats(): Promise<DayStats[]>;
+  /** Writes statistics records (each replaces the one with its key). */
+  putStats(records: readonly DayStats[]): Promise<void>;
+  /** Deletes every statistics record. */
+  clearStats(): Promise<void>;
 
   exportData(): Promise<ExportFile>;
   /** Checks the whole file, then merges it in one transaction; `onProgress` hears how far the writing is (0..1). */

@@ -1,8 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { useAppState } from '../../state/app-state';
-import { WorkCard } from '../work-card';
 import { LibraryNotes } from '../reading-data/library-notes';
+import { Shelf } from '../shelf';
+import { lazy } from '../shelf/lazy';
 import './style.css';
 
 interface Props {
@@ -12,9 +13,12 @@ interface Props {
   tools?: ComponentChildren;
 }
 
-/** The library: a card per work, and a way to see the content notices again. */
+// Below the shelf, so it can come a moment later from its own chunk.
+const ReadingStats = lazy(() => import('../shelf-stats').then((m) => m.ReadingStats));
+
+/** The library: the shelf, the reader's statistics, and a way to see the content notices again. */
 export function Library({ wpm, tools }: Props) {
-  const { catalogue, positions, acknowledged, actions } = useAppState();
+  const { catalogue, positions, acknowledged, actions, stats } = useAppState();
   const [resetDone, setResetDone] = useState(false);
   const anyAcknowledged = acknowledged.value.size > 0;
   return (
@@ -23,18 +27,11 @@ export function Library({ wpm, tools }: Props) {
         <h1 class="brand">Quire</h1>
         <div class="toolbar">{tools}</div>
       </header>
-      <main class="library-main" aria-labelledby="library-title">
-        <h2 id="library-title" class="visually-hidden">
-          Library
-        </h2>
+      <main class="library-main" aria-label="Library">
+        <Shelf works={catalogue} positions={positions.value} wpm={wpm} />
+        {/* After the shelf: a note must not push the works off the first screen. */}
         <LibraryNotes />
-        <ul class="work-list">
-          {catalogue.map((work) => (
-            <li key={work.id}>
-              <WorkCard work={work} position={positions.value[work.id]} wpm={wpm} />
-            </li>
-          ))}
-        </ul>
+        <ReadingStats stats={stats} />
         <section class="library-notices" aria-labelledby="notices-title">
           <h2 id="notices-title">Content notices</h2>
           <p>

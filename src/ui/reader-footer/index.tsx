@@ -16,16 +16,18 @@ interface Props {
   measured: boolean;
   /** Show the scrubber (with the other controls). */
   expanded: boolean;
+  /** Past the last page: the whole work has been read. */
+  atEnd?: boolean;
   onScrub: (fraction: number) => void;
 }
 
 const STEPS = 1000;
 
 /** The reader's footer: where you are, what is left, and a scrubber to jump anywhere in the work. */
-export function ReaderFooter({ work, section, locator, position, paginated, wpm, measured, expanded, onScrub }: Props) {
+export function ReaderFooter({ work, section, locator, position, paginated, wpm, measured, expanded, atEnd = false, onScrub }: Props) {
   const [preview, setPreview] = useState<number | null>(null);
   const total = locator?.totalProgression ?? 0;
-  const percent = Math.floor(total * 100);
+  const percent = atEnd ? 100 : Math.floor(total * 100);
   const left = wordsLeft(work, section, locator);
   const pagesLeft = position.pagesLeft;
   const previewTitle = preview === null ? '' : titleAt(work, preview / STEPS);

@@ -12,6 +12,7 @@ import { ReadAloudBar } from '../read-aloud';
 import { useReadAloud } from '../read-aloud/use-read-aloud';
 import { BookmarksPanel } from '../bookmarks-panel';
 import { ContentsPanel } from '../contents-panel';
+import { EndPage } from '../end-page/lazy';
 import { Icon, type IconName } from '../icons';
 import { SearchPanel } from '../search-panel';
 import type { Highlight } from '../section-view';
@@ -234,6 +235,10 @@ export function ReaderScreen({ work, openAt }: Props) {
           <p class="visually-hidden" role="status">
             {model.atEnd.value ? 'End of the work.' : ''}
           </p>
+          {model.atEnd.value && (
+            // "Back to the last page": one page back and on again, so the next turn comes back here.
+            <EndPage work={work} section={section} works={app.catalogue} positions={app.positions.value} onLibrary={toLibrary} onBack={() => void model.prev().then(model.next)} />
+          )}
         </main>
       )}
       <ReaderFooter
@@ -245,6 +250,7 @@ export function ReaderScreen({ work, openAt }: Props) {
         wpm={wpm}
         measured={measured}
         expanded={showControls}
+        atEnd={model.atEnd.value}
         onScrub={(f) => void scrub(f)}
       />
       {readAloud.controller && <ReadAloudBar controller={readAloud.controller} onResume={readAloud.resume} onRate={readAloud.setRate} onVoice={readAloud.setVoice} />}

@@ -18,3 +18,9 @@ test('routes round-trip through the hash', () => {
     expect(parseHash(routeHash(route))).toEqual(route);
   }
 });
+
+test('a work’s "About this work" page has its own route', () => {
+  expect(parseHash('#/about/making-it-work')).toEqual({ name: 'about', workId: 'making-it-work' });
+  expect(routeHash({ name: 'about', workId: 'a b' })).toBe('#/about/a%20b');
+  expect(parseHash(routeHash({ name: 'about', workId: 'a b/c' }))).toEqual({ name: 'about', workId: 'a b/c' });
+});

@@ -1,0 +1,4 @@
+/** The end page from its own chunk: it shows once per work at most. */
+import { lazy } from '../shelf/lazy';
+
+export const EndPage = lazy(() => import('./index').then((m) => m.EndPage));
