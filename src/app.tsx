@@ -14,6 +14,7 @@ import { PwaNotices } from './ui/update-notice';
 import { OfflineIndicator } from './ui/offline-indicator';
 import { PwaInstall } from './ui/install';
 import { OfflineStorage } from './ui/install/offline-storage';
+import { usePassageLink } from './ui/passage-link';
 
 export function App({ pwa }: { pwa: Pwa }) {
   const state = useAppState();
@@ -31,6 +32,8 @@ export function App({ pwa }: { pwa: Pwa }) {
     if (r.name !== 'read') setOpenAt(null);
   }, [r.name]);
   const reading = work !== undefined && (!work.meta.addedByApp.adult || state.acknowledged.value.has(work.id));
+  // A passage link is followed once its notice is passed: the reader opens at that character.
+  const link = usePassageLink(reading ? work : undefined, r.name === 'read' ? r.at : undefined);
   // The first time a work is opened, ask the browser to keep Quire's data: the reader has shown intent.
   useEffect(() => {
     if (reading) void pwa.requestPersistence();
@@ -93,10 +96,12 @@ export function App({ pwa }: { pwa: Pwa }) {
     screen = <NotFound workId={r.workId} />;
   } else if (work.meta.addedByApp.adult && !state.acknowledged.value.has(work.id)) {
     screen = <AdultNotice work={work} onContinue={() => void actions.acknowledge(work.id)} onBack={toLibrary} />;
+  } else if (link.pending) {
+    screen = null;
   } else {
     screen = (
       <ReaderScreen
-        key={work.id}
+        key={`${work.id}?${r.name === 'read' ? (r.at ?? '') : ''}`}
         work={work}
         initial={state.positions.value[work.id]}
         settings={settings.settings.value}
@@ -106,7 +111,8 @@ export function App({ pwa }: { pwa: Pwa }) {
         onPageRead={(words, shownAt) => actions.pageRead(work.id, words, shownAt)}
         onLibrary={toLibrary}
         onModeChange={(mode) => settings.set({ ...settings.settings.value, mode })}
-        openAt={openAt?.workId === work.id ? openAt : undefined}
+        openAt={link.result?.ok ? { target: link.result.target } : openAt?.workId === work.id ? openAt : undefined}
+        notice={link.result && !link.result.ok ? link.result.message : undefined}
         renderSettings={settingsPanel}
       />
     );

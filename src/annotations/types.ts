@@ -40,3 +40,12 @@ export interface Tombstone {
   workId?: string;
   deletedAt: number;
 }
+
+/** What the annotations need of storage (`ReadingStore` provides it). Reads are validated; a delete leaves a tombstone. */
+export interface HighlightStore {
+  /** This work's highlights (any order), tombstoned ones left out. */
+  listHighlights(workId: string): Promise<Highlight[]>;
+  putHighlight(highlight: Highlight): Promise<void>;
+  /** Deletes a highlight and keeps a tombstone of it. */
+  deleteHighlight(id: string): Promise<void>;
+}
