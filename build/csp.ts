@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite';
-import { CSP } from '../scripts/serve.mjs';
+import { CSP } from './csp-policy.mjs';
 
 /**
  * Puts the Content-Security-Policy into the built index.html as a meta tag, so a

@@ -9,22 +9,20 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CSP } from '../build/csp-policy.mjs';
 
-/** The Content-Security-Policy the app is built for: nothing but its own origin, no inline script. */
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** Sent with every response, errors included. */
+const SAFETY = { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
+
+/**
+ * A short plain-text answer (an error); it never carries the error's own text.
+ * @param {import('node:http').ServerResponse} res
+ * @param {number} status
+ * @param {string} text
+ */
+function plain(res, status, text) {
+  res.writeHead(status, { ...SAFETY, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' }).end(text);
+}
 
 /** @type {Record<string, string>} */
 const TYPES = {
@@ -56,11 +54,17 @@ export async function serve(options = {}) {
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
-      let path = decodeURIComponent(url.pathname);
+      let path;
+      try {
+        path = decodeURIComponent(url.pathname);
+      } catch {
+        plain(res, 400, 'Bad request');
+        return;
+      }
       if (path.endsWith('/')) path += 'index.html';
       const file = normalize(join(root, path));
       if (file !== root && !file.startsWith(root + sep)) {
-        res.writeHead(403).end('Forbidden');
+        plain(res, 403, 'Forbidden');
         return;
       }
       let body;
@@ -71,7 +75,7 @@ export async function serve(options = {}) {
       } catch {
         // The app routes in the hash; any other unknown path without an extension gets the shell.
         if (extname(path) !== '') {
-          res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+          plain(res, 404, 'Not found');
           return;
         }
         served = join(root, 'index.html');
@@ -85,14 +89,15 @@ export async function serve(options = {}) {
         'Cache-Control': NO_CACHE.has(name) || ext === '.html'
           ? 'no-cache'
           : name.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
-        'Content-Security-Policy': CSP,
-        'X-Content-Type-Options': 'nosniff',
-        'Referrer-Policy': 'no-referrer',
+        ...SAFETY,
         ...(name === '/sw.js' ? { 'Service-Worker-Allowed': '/' } : {}),
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (error) {
-      res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end(String(error));
+      // Logged here; the answer says nothing of the server's insides.
+      console.error('serve:', error);
+      if (!res.headersSent) plain(res, 500, 'Internal error');
+      else res.destroy();
     }
   });
   await new Promise((done, fail) => {

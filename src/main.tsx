@@ -8,11 +8,12 @@ import { createSearchClient } from './search/client';
 import { startPwa } from './pwa';
 import { createSettingsState } from './settings/state';
 import { AppStateContext, createAppState } from './state/app-state';
-import { flushOnHide } from './storage/lifecycle';
+import { wirePageLifecycle } from './storage/lifecycle';
 import { openStore } from './storage/store';
 
 const pwa = startPwa();
-const store = await openStore({ works: catalogue });
+const page = wirePageLifecycle({ flush: () => state.actions.flush() });
+const store = await openStore({ works: catalogue, pageLeaving: page.leaving });
 const settings = createSettingsState(store);
 const [positions, acknowledged, speedSamples] = await Promise.all([
   Promise.all(catalogue.map((w) => store.getPosition(w.id))),
@@ -29,9 +30,9 @@ const state = createAppState({
   positions: Object.fromEntries(positions.flatMap((p) => (p ? [[p.workId, p]] : []))),
   acknowledged: acknowledged.filter((id): id is string => id !== null),
   hash: location.hash,
+  pageLeaving: page.leaving,
 });
 window.addEventListener('hashchange', () => state.actions.syncFromHash(location.hash));
-flushOnHide(() => state.actions.flush());
 
 render(
   <AppStateContext.Provider value={state}>

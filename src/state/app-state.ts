@@ -41,6 +41,8 @@ interface Init {
   positions?: Record<string, Locator>;
   acknowledged?: Iterable<string>;
   hash?: string;
+  /** True while the page is going away (see src/storage/lifecycle.ts). */
+  pageLeaving?: () => boolean;
 }
 
 /** Makes the app's state and actions. */
@@ -65,7 +67,7 @@ export function createAppState(init: Init): AppState {
     speed: computed(() => readingSpeed(speedSamples.value)),
   };
   const full = state as AppState;
-  full.actions = createActions(full);
+  full.actions = createActions(full, init.pageLeaving);
   init.store.onStatus((status) => {
     state.storageStatus.value = status;
   });
@@ -78,8 +80,8 @@ export function createAppState(init: Init): AppState {
   return full;
 }
 
-function createActions(state: AppState) {
-  const writer = createPositionWriter(state.store, { delay: 400 });
+function createActions(state: AppState, pageLeaving?: () => boolean) {
+  const writer = createPositionWriter(state.store, { delay: 400, pageLeaving });
   return {
     /** Goes to a route and puts it in the URL (a new history entry, so Back works). */
     navigate(route: Route): void {

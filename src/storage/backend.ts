@@ -1,6 +1,5 @@
 /** The raw record operations both the IndexedDB and the in-memory store provide. Reads return unchecked values. */
-import type { Locator } from '../reader/locator';
-import type { AcknowledgementRecord, SettingsRecord } from './db';
+import type { AcknowledgementRecord, PositionRecord, RecordStore, SettingsRecord } from './db';
 import type { Bookmark, SpeedSample } from './types';
 
 /** Speed samples kept (the estimate uses the most recent ones; older ones only grow the database). */
@@ -8,7 +7,7 @@ export const KEEP_SPEED_SAMPLES = 500;
 
 /** Checked records to merge (an import). */
 export interface MergeData {
-  positions: Locator[];
+  positions: PositionRecord[];
   settings: SettingsRecord | null;
   acknowledgements: AcknowledgementRecord[];
   speedSamples: SpeedSample[];
@@ -30,13 +29,13 @@ export interface RawDump {
 /** Record operations; each is one transaction. */
 export interface Backend {
   getPosition(workId: string): Promise<unknown>;
-  /** Reads, compares and writes in one transaction; true when written. */
-  putPositionIfNewer(locator: Locator): Promise<boolean>;
+  /** Reads, compares (`placeWins`, ./order.ts) and writes in one transaction; true when written. */
+  putPositionIfNewer(place: PositionRecord, now: number): Promise<boolean>;
   /**
    * Writes without reading first, the request sent and committed before this returns (for a
    * page that is going away); undefined when that can't be done now (no open connection).
    */
-  putPositionAtOnce?(locator: Locator): Promise<void> | undefined;
+  putPositionAtOnce?(place: PositionRecord): Promise<void> | undefined;
   getSettings(): Promise<unknown>;
   putSettings(record: SettingsRecord): Promise<void>;
   getAcknowledgement(workId: string): Promise<unknown>;
@@ -49,7 +48,14 @@ export interface Backend {
   deleteBookmark(id: string): Promise<void>;
   dump(): Promise<RawDump>;
   /** Writes each record that is newer than the stored one (speed samples: each one not already there). */
-  merge(data: MergeData): Promise<MergeCounts>;
+  merge(data: MergeData, now: number): Promise<MergeCounts>;
+  /** One record of a v3 record store (highlights, tombstones, stats, meta), unchecked. */
+  getRecord(store: RecordStore, key: string): Promise<unknown>;
+  /** Every record of a record store, or those whose `index` equals `value`. */
+  listRecords(store: RecordStore, index?: { name: string; value: IDBValidKey }): Promise<unknown[]>;
+  /** Puts a record (its key is its key field: see RECORD_KEYS). */
+  putRecord(store: RecordStore, record: Record<string, unknown>): Promise<void>;
+  deleteRecord(store: RecordStore, key: string): Promise<void>;
   close(): void;
 }
 
@@ -60,9 +66,9 @@ export function isNewer(stored: unknown, incoming: { updatedAt: number }): boole
   return typeof t !== 'number' || !Number.isFinite(t) || incoming.updatedAt > t;
 }
 
-/** True when two speed samples are the same measurement (so a re-import adds nothing). */
-export function sameSample(a: unknown, b: SpeedSample): boolean {
-  if (typeof a !== 'object' || a === null) return false;
-  const s = a as Partial<SpeedSample>;
-  return s.workId === b.workId && s.updatedAt === b.updatedAt && s.words === b.words && s.ms === b.ms;
+/** A speed sample's identity: two with the same key are the same measurement (so a re-import adds nothing). */
+export function sampleKey(sample: unknown): string {
+  if (typeof sample !== 'object' || sample === null) return '';
+  const s = sample as Partial<SpeedSample>;
+  return JSON.stringify([s.workId, s.updatedAt, s.words, s.ms]);
 }

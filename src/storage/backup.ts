@@ -1,12 +1,11 @@
 /** The reading-data file: building it from stored records and checking one before import. */
-import type { Locator } from '../reader/locator';
-import type { AcknowledgementRecord } from './db';
+import type { AcknowledgementRecord, PositionRecord } from './db';
 import type { MergeData, RawDump } from './backend';
 import type { Bookmark, ExportFile, SpeedSample, StorageProblem } from './types';
 import {
   checkAcknowledgement,
   checkBookmark,
-  checkLocatorShape,
+  checkPositionRecord,
   checkSettingsRecord,
   checkSpeedSample,
   isRecord,
@@ -50,7 +49,7 @@ export function checkDump(dump: RawDump, report: (problem: StorageProblem) => vo
     else report({ store: 'settings', key: 'current', action: 'ignored', reason: c.reason });
   }
   return {
-    positions: keep('positions', dump.positions, checkLocatorShape),
+    positions: keep('positions', dump.positions, checkPositionRecord),
     settings,
     acknowledgements: keep('acknowledgements', dump.acknowledgements, checkAcknowledgement),
     speedSamples: keep('speedSamples', dump.speedSamples, checkSpeedSample),
@@ -107,7 +106,7 @@ export function checkExportFile(raw: unknown): { ok: true; data: MergeData } | {
     return out;
   };
 
-  const positions: Locator[] = list('positions', checkLocatorShape);
+  const positions: PositionRecord[] = list('positions', checkPositionRecord);
   const acknowledgements: AcknowledgementRecord[] = list('acknowledgements', checkAcknowledgement);
   const speedSamples: SpeedSample[] = list('speedSamples', checkSpeedSample);
   const bookmarks: Bookmark[] = list('bookmarks', (r) => checkBookmark(r));

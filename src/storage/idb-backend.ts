@@ -1,7 +1,8 @@
 /** The IndexedDB store: one connection promise, one transaction per operation, reopened when the browser closes it. */
 import { unwrap, type IDBPTransaction, type StoreNames } from 'idb';
-import { KEEP_SPEED_SAMPLES, isNewer, sameSample, type Backend, type MergeCounts, type RawDump } from './backend';
+import { KEEP_SPEED_SAMPLES, isNewer, sampleKey, type Backend, type MergeCounts, type RawDump } from './backend';
 import { ALL_STORES, openQuireDb, SETTINGS_KEY, type QuireDB, type QuireSchema } from './db';
+import { placeWins } from './order';
 
 /** The database could not be opened (unavailable, refused, or newer than this code). */
 export class OpenError extends Error {
@@ -32,6 +33,12 @@ export function errorName(error: unknown): string {
 }
 
 type Mode = 'readonly' | 'readwrite';
+/** The few store methods the generic record operations use, without idb's per-store typing. */
+interface IDBPObjectStoreLike {
+  getAll(): Promise<unknown[]>;
+  put(value: unknown): Promise<unknown>;
+  index(name: string): { getAll(query: IDBValidKey): Promise<unknown[]> };
+}
 type Names = StoreNames<QuireSchema>;
 
 /** Creates the IndexedDB backend on `factory`. Nothing is opened until first use or `open()`. */
@@ -113,14 +120,14 @@ export function createIdbBackend(factory: IDBFactory, events: IdbBackendEvents):
       await connect();
     },
     getPosition: (workId) => inTx(['positions'], 'readonly', (tx) => tx.objectStore('positions').get(workId)),
-    putPositionIfNewer: (locator) =>
+    putPositionIfNewer: (place, now) =>
       inTx(['positions'], 'readwrite', async (tx) => {
         const store = tx.objectStore('positions');
-        if (!isNewer(await store.get(locator.workId), locator)) return false;
-        await store.put(locator);
+        if (!placeWins(await store.get(place.workId), place.seq, now)) return false;
+        await store.put(place);
         return true;
       }),
-    putPositionAtOnce(locator) {
+    putPositionAtOnce(place) {
       if (!openDb) return undefined;
       let tx: IDBTransaction;
       try {
@@ -133,7 +140,7 @@ export function createIdbBackend(factory: IDBFactory, events: IdbBackendEvents):
         tx.oncomplete = () => resolve();
         tx.onabort = () => reject(tx.error ?? new DOMException('The write was aborted.', 'AbortError'));
       });
-      tx.objectStore('positions').put(locator);
+      tx.objectStore('positions').put(place);
       tx.commit();
       return done;
     },
@@ -169,7 +176,7 @@ export function createIdbBackend(factory: IDBFactory, events: IdbBackendEvents):
       }),
     deleteBookmark: (id) => inTx(['bookmarks'], 'readwrite', (tx) => tx.objectStore('bookmarks').delete(id)),
     dump: () =>
-      inTx(ALL_STORES, 'readonly', async (tx): Promise<RawDump> => {
+      inTx(['positions', 'settings', 'acknowledgements', 'speedSamples', 'bookmarks'], 'readonly', async (tx): Promise<RawDump> => {
         const [positions, settings, acknowledgements, speedSamples, bookmarks] = await Promise.all([
           tx.objectStore('positions').getAll(),
           tx.objectStore('settings').get(SETTINGS_KEY),
@@ -179,42 +186,67 @@ export function createIdbBackend(factory: IDBFactory, events: IdbBackendEvents):
         ]);
         return { positions, settings: settings ?? null, acknowledgements, speedSamples, bookmarks };
       }),
-    merge: (data) =>
+    merge: (data, now) =>
+      // One pass per store: read it whole, decide in maps, then put (no read per record).
       inTx(ALL_STORES, 'readwrite', async (tx) => {
         const counts: MergeCounts = { positions: 0, settings: 0, acknowledgements: 0, speedSamples: 0, bookmarks: 0 };
         const positions = tx.objectStore('positions');
+        const acks = tx.objectStore('acknowledgements');
+        const samples = tx.objectStore('speedSamples');
+        const bookmarks = tx.objectStore('bookmarks');
+        const settings = tx.objectStore('settings');
+        const [storedPositions, storedAcks, storedSamples, storedBookmarks, storedSettings] = await Promise.all([
+          positions.getAll(),
+          acks.getAll(),
+          samples.getAll(),
+          bookmarks.getAll(),
+          settings.get(SETTINGS_KEY),
+        ]);
+        const writes: Promise<unknown>[] = [];
+        const byWork = new Map<unknown, unknown>(storedPositions.map((p) => [p.workId, p]));
         for (const p of data.positions) {
-          if (!isNewer(await positions.get(p.workId), p)) continue;
-          await positions.put(p);
+          if (!placeWins(byWork.get(p.workId), p.seq, now)) continue;
+          writes.push(positions.put(p));
           counts.positions++;
         }
-        const settings = tx.objectStore('settings');
-        if (data.settings && isNewer(await settings.get(SETTINGS_KEY), data.settings)) {
-          await settings.put(data.settings, SETTINGS_KEY);
+        if (data.settings && isNewer(storedSettings, data.settings)) {
+          writes.push(settings.put(data.settings, SETTINGS_KEY));
           counts.settings++;
         }
-        const acks = tx.objectStore('acknowledgements');
+        const ackByWork = new Map<unknown, unknown>(storedAcks.map((a) => [a.workId, a]));
         for (const a of data.acknowledgements) {
-          if (!isNewer(await acks.get(a.workId), a)) continue;
-          await acks.put(a);
+          if (!isNewer(ackByWork.get(a.workId), a)) continue;
+          writes.push(acks.put(a));
           counts.acknowledgements++;
         }
-        const samples = tx.objectStore('speedSamples');
-        const existing: unknown[] = await samples.getAll();
+        const seen = new Set(storedSamples.map(sampleKey));
         for (const s of data.speedSamples) {
-          if (existing.some((x) => sameSample(x, s))) continue;
-          await samples.add({ ...s });
-          existing.push(s);
+          const key = sampleKey(s);
+          if (seen.has(key)) continue;
+          seen.add(key);
+          writes.push(samples.add({ ...s }));
           counts.speedSamples++;
         }
-        const bookmarks = tx.objectStore('bookmarks');
+        const markById = new Map<unknown, unknown>(storedBookmarks.map((b) => [b.id, b]));
         for (const b of data.bookmarks) {
-          if (!isNewer(await bookmarks.get(b.id), b)) continue;
-          await bookmarks.put(b);
+          if (!isNewer(markById.get(b.id), b)) continue;
+          writes.push(bookmarks.put(b));
           counts.bookmarks++;
         }
+        await Promise.all(writes);
         return counts;
       }),
+    getRecord: (name, key) => inTx([name], 'readonly', (tx) => tx.objectStore(name).get(key)),
+    listRecords: (name, index) =>
+      inTx([name], 'readonly', (tx) => {
+        const store = tx.objectStore(name) as unknown as IDBPObjectStoreLike;
+        return index ? store.index(index.name).getAll(index.value) : store.getAll();
+      }),
+    putRecord: (name, record) =>
+      inTx([name], 'readwrite', async (tx) => {
+        await (tx.objectStore(name) as unknown as IDBPObjectStoreLike).put(record);
+      }),
+    deleteRecord: (name, key) => inTx([name], 'readwrite', (tx) => tx.objectStore(name).delete(key)),
     close() {
       closed = true;
       openDb = null;

@@ -1,25 +1,32 @@
 /** The in-memory store: used when IndexedDB cannot be; kept for this visit only. */
-import type { Locator } from '../reader/locator';
-import type { AcknowledgementRecord, SettingsRecord } from './db';
-import { isNewer, KEEP_SPEED_SAMPLES, sameSample, type Backend, type MergeCounts, type MergeData, type RawDump } from './backend';
+import type { AcknowledgementRecord, PositionRecord, RecordStore, SettingsRecord } from './db';
+import { RECORD_KEYS } from './db';
+import { isNewer, KEEP_SPEED_SAMPLES, sampleKey, type Backend, type MergeCounts, type MergeData, type RawDump } from './backend';
+import { placeWins } from './order';
 import type { Bookmark, SpeedSample } from './types';
 
 /** Creates an empty in-memory backend. Values are copied in and out, as IndexedDB would. */
 export function createMemoryBackend(): Backend {
-  const positions = new Map<string, Locator>();
+  const positions = new Map<string, PositionRecord>();
   let settings: SettingsRecord | undefined;
   const acks = new Map<string, AcknowledgementRecord>();
   const samples: SpeedSample[] = [];
   const bookmarks = new Map<string, Bookmark>();
   const copy = structuredClone;
+  const records = new Map<RecordStore, Map<string, Record<string, unknown>>>();
+  const recordStore = (name: RecordStore) => {
+    let map = records.get(name);
+    if (!map) records.set(name, (map = new Map()));
+    return map;
+  };
 
   return {
     async getPosition(workId) {
       return copy(positions.get(workId));
     },
-    async putPositionIfNewer(locator) {
-      if (!isNewer(positions.get(locator.workId), locator)) return false;
-      positions.set(locator.workId, copy(locator));
+    async putPositionIfNewer(place, now) {
+      if (!placeWins(positions.get(place.workId), place.seq, now)) return false;
+      positions.set(place.workId, copy(place));
       return true;
     },
     async getSettings() {
@@ -62,10 +69,10 @@ export function createMemoryBackend(): Backend {
         bookmarks: [...bookmarks.values()],
       });
     },
-    async merge(data: MergeData): Promise<MergeCounts> {
+    async merge(data: MergeData, now: number): Promise<MergeCounts> {
       const counts: MergeCounts = { positions: 0, settings: 0, acknowledgements: 0, speedSamples: 0, bookmarks: 0 };
       for (const p of data.positions) {
-        if (!isNewer(positions.get(p.workId), p)) continue;
+        if (!placeWins(positions.get(p.workId), p.seq, now)) continue;
         positions.set(p.workId, copy(p));
         counts.positions++;
       }
@@ -78,8 +85,11 @@ export function createMemoryBackend(): Backend {
         acks.set(a.workId, copy(a));
         counts.acknowledgements++;
       }
+      const seen = new Set(samples.map(sampleKey));
       for (const s of data.speedSamples) {
-        if (samples.some((x) => sameSample(x, s))) continue;
+        const key = sampleKey(s);
+        if (seen.has(key)) continue;
+        seen.add(key);
         samples.push(copy(s));
         counts.speedSamples++;
       }
@@ -89,6 +99,19 @@ export function createMemoryBackend(): Backend {
         counts.bookmarks++;
       }
       return counts;
+    },
+    async getRecord(name, key) {
+      return copy(recordStore(name).get(key));
+    },
+    async listRecords(name, index) {
+      const all = [...recordStore(name).values()];
+      return copy(index ? all.filter((r) => r[index.name] === index.value) : all);
+    },
+    async putRecord(name, record) {
+      recordStore(name).set(String(record[RECORD_KEYS[name]]), copy(record));
+    },
+    async deleteRecord(name, key) {
+      recordStore(name).delete(key);
     },
     close() {},
   };

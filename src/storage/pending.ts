@@ -1,16 +1,25 @@
 /** Writes that failed (quota, disk) and wait in memory for a retry. The newest per record wins. */
-import type { Locator } from '../reader/locator';
 import type { Backend, MergeData } from './backend';
-import type { AcknowledgementRecord, SettingsRecord } from './db';
+import { RECORD_KEYS, type AcknowledgementRecord, type PositionRecord, type RecordStore, type SettingsRecord } from './db';
+import { orderOf } from './order';
 import type { Bookmark, SpeedSample } from './types';
 
 /** One write, as it will be retried. */
 export type PendingWrite =
-  | { kind: 'position'; value: Locator }
+  | { kind: 'position'; value: PositionRecord }
   | { kind: 'settings'; value: SettingsRecord }
   | { kind: 'acknowledgement'; value: AcknowledgementRecord }
   | { kind: 'speedSample'; value: SpeedSample }
-  | { kind: 'bookmark'; value: Bookmark };
+  | { kind: 'bookmark'; value: Bookmark }
+  /** A record of a v3 record store; its time is `updatedAt` (or `deletedAt` for tombstones). */
+  | { kind: 'record'; store: RecordStore; value: Record<string, unknown> };
+
+/** A waiting write's order: a place's seq, another record's time. */
+function orderOfWrite(write: PendingWrite): number {
+  if (write.kind === 'position') return write.value.seq;
+  if (write.kind === 'record') return orderOf({ updatedAt: write.value.updatedAt ?? write.value.deletedAt });
+  return write.value.updatedAt;
+}
 
 let sampleSeq = 0;
 
@@ -27,14 +36,16 @@ export function pendingKey(write: PendingWrite): string {
       return `bookmark:${write.value.id}`;
     case 'speedSample':
       return `speedSample:${++sampleSeq}`;
+    case 'record':
+      return `${write.store}:${String(write.value[RECORD_KEYS[write.store]])}`;
   }
 }
 
 /** Performs a write on a backend (one transaction). */
-export async function applyWrite(backend: Backend, write: PendingWrite): Promise<void> {
+export async function applyWrite(backend: Backend, write: PendingWrite, now: number): Promise<void> {
   switch (write.kind) {
     case 'position':
-      await backend.putPositionIfNewer(write.value);
+      await backend.putPositionIfNewer(write.value, now);
       return;
     case 'settings':
       return backend.putSettings(write.value);
@@ -44,6 +55,8 @@ export async function applyWrite(backend: Backend, write: PendingWrite): Promise
       return backend.addSpeedSample(write.value);
     case 'bookmark':
       return backend.putBookmark(write.value);
+    case 'record':
+      return backend.putRecord(write.store, write.value);
   }
 }
 
@@ -58,13 +71,13 @@ export class PendingWrites {
   /** Keeps `write` for a retry unless a newer write to the same record is already waiting. */
   hold(key: string, write: PendingWrite): void {
     const held = this.writes.get(key);
-    if (!held || held.value.updatedAt <= write.value.updatedAt) this.writes.set(key, write);
+    if (!held || orderOfWrite(held) <= orderOfWrite(write)) this.writes.set(key, write);
   }
 
   /** Forgets what waits for `key` once a write at least as new as it has been stored. */
   settle(key: string, written: PendingWrite): void {
     const held = this.writes.get(key);
-    if (held && held.value.updatedAt <= written.value.updatedAt) this.writes.delete(key);
+    if (held && orderOfWrite(held) <= orderOfWrite(written)) this.writes.delete(key);
   }
 
   /** Forgets `key` whatever waits (a delete or clear superseded it). */
@@ -88,7 +101,7 @@ export class PendingWrites {
       else if (w.kind === 'settings') data.settings = w.value;
       else if (w.kind === 'acknowledgement') data.acknowledgements.push(w.value);
       else if (w.kind === 'speedSample') data.speedSamples.push(w.value);
-      else data.bookmarks.push(w.value);
+      else if (w.kind === 'bookmark') data.bookmarks.push(w.value);
     }
     return data;
   }

@@ -1,6 +1,5 @@
 /** Debounced position writes while reading: the newest place is written once things settle, or on flush. */
 import type { Locator } from '../reader/locator';
-import { pageLeaving } from './lifecycle';
 import type { ReadingStore } from './types';
 
 /** Schedules and flushes position writes. */
@@ -14,7 +13,10 @@ export interface PositionWriter {
 }
 
 /** Creates a writer over `store`. Writes go one at a time, each one awaited transaction. */
-export function createPositionWriter(store: Pick<ReadingStore, 'putPosition'>, { delay = 500 }: { delay?: number } = {}): PositionWriter {
+export function createPositionWriter(
+  store: Pick<ReadingStore, 'putPosition'> & Partial<Pick<ReadingStore, 'stampPosition'>>,
+  { delay = 500, pageLeaving = () => false }: { delay?: number; pageLeaving?: () => boolean } = {},
+): PositionWriter {
   let next: Locator | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let chain: Promise<void> = Promise.resolve();
@@ -46,7 +48,8 @@ export function createPositionWriter(store: Pick<ReadingStore, 'putPosition'>, {
 
   return {
     schedule(locator) {
-      next = locator;
+      // Ordered at the move, so a write that lands late is still ordered by when the reader moved.
+      next = store.stampPosition ? store.stampPosition(locator) : locator;
       if (timer !== undefined) clearTimeout(timer);
       timer = setTimeout(() => void writeNext(), delay);
     },

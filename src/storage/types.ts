@@ -52,7 +52,7 @@ export interface WorkOutline {
 
 /** A stored record that a read ignored or corrected, for logs (never shown as an error). */
 export interface StorageProblem {
-  store: 'positions' | 'settings' | 'acknowledgements' | 'speedSamples' | 'bookmarks';
+  store: 'positions' | 'settings' | 'acknowledgements' | 'speedSamples' | 'bookmarks' | 'highlights' | 'tombstones' | 'stats' | 'meta';
   key: string;
   /** 'ignored': the record was not used; 'clamped': it was moved to the nearest valid place. */
   action: 'ignored' | 'clamped';
@@ -76,6 +76,11 @@ export interface StoreOptions {
   onProblem?: (problem: StorageProblem) => void;
   /** Clock for `updatedAt` of settings, acknowledgements and exports. Default Date.now. */
   now?: () => number;
+  /**
+   * True while the page is going away (from `wirePageLifecycle`, ./lifecycle.ts): place writes are
+   * then sent and committed at once. Default: never.
+   */
+  pageLeaving?: () => boolean;
 }
 
 /** The result of an import: what changed, or why nothing did. */
@@ -86,7 +91,15 @@ export type ImportResult =
 /** Everything the app keeps on this device. Every read validates what it returns. */
 export interface ReadingStore {
   getPosition(workId: string): Promise<Locator | undefined>;
-  /** Writes if newer than what is stored (by `updatedAt`); resolves true when written. */
+  /**
+   * Orders a place made now by the reader after every place this tab knows (its `seq`, see
+   * ./order.ts): call it at the move, so a clock put back can't make the move lose.
+   */
+  stampPosition(locator: Locator): Locator & { seq: number };
+  /**
+   * Writes if newer than what is stored (by `seq` when stamped, else `updatedAt`); resolves true
+   * when written (or held for a retry).
+   */
   putPosition(locator: Locator): Promise<boolean>;
   /** Called when another tab wrote a newer position, or an import here did. Returns an unsubscribe. */
   onPositionChange(listener: (locator: Locator) => void): () => void;

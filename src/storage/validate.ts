@@ -1,6 +1,6 @@
 /** Checks stored records on every read: wrong shapes are refused, places past the end are clamped. */
 import type { Locator } from '../reader/locator';
-import type { AcknowledgementRecord, SettingsRecord } from './db';
+import type { AcknowledgementRecord, PositionRecord, SettingsRecord } from './db';
 import type { Bookmark, SpeedSample, WorkOutline } from './types';
 
 /** A checked record, or why it was refused. `clamped` says why it was moved, when it was. */
@@ -49,6 +49,15 @@ export function checkLocatorShape(raw: unknown): Checked<Locator> {
       updatedAt: raw.updatedAt as number,
     },
   };
+}
+
+/** Checks a place's shape and keeps its order (`seq`; a record without one is ordered by its `updatedAt`). */
+export function checkPositionRecord(raw: unknown): Checked<PositionRecord> {
+  const shape = checkLocatorShape(raw);
+  if (!shape.ok) return shape;
+  const seq = (raw as { seq?: unknown }).seq;
+  if (seq !== undefined && !isFiniteNumber(seq)) return { ok: false, reason: 'seq is not a finite number' };
+  return { ok: true, value: { ...shape.value, seq: seq ?? shape.value.updatedAt } };
 }
 
 const clamp01 = (n: number) => Math.min(1, Math.max(0, n));

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { warnOncePerKind } from '../../../src/storage/core';
 import { openStore } from '../../../src/storage/store';
 import { channelName, freshIdb, place, plant, problems, works } from './helpers';
 
@@ -132,5 +133,33 @@ describe('other stores', () => {
     expect(marks[1]?.locator.block).toBe(9);
     expect(seen.list.filter((p) => p.action === 'ignored')).toHaveLength(4);
     store.close();
+  });
+});
+
+describe('the default reporter warns once per kind of problem', () => {
+  it('2,000 damaged samples make one warning; another kind makes its own', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const factory = freshIdb();
+      (await openStore({ works, indexedDB: factory, channelName: channelName() })).close();
+      const bad = Array.from({ length: 2_000 }, (_, i) => ({ value: { workId: 'alpha', words: -i - 1, ms: 1_000, updatedAt: i } }));
+      await plant(factory, 'speedSamples', [...bad, { value: { workId: 'alpha', words: 10, ms: 0, updatedAt: 1 } }]);
+      const store = await openStore({ works, indexedDB: factory, channelName: channelName() });
+      expect(await store.getSpeedSamples()).toEqual([]);
+      expect(await store.getSpeedSamples()).toEqual([]);
+      expect(warn).toHaveBeenCalledTimes(2);
+      expect(String(warn.mock.calls[0]?.[0])).toMatch(/speedSamples.*words is not a number/);
+      expect(String(warn.mock.calls[1]?.[0])).toMatch(/speedSamples.*ms is not a number/);
+      store.close();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('a huge key is clipped in the warning', () => {
+    const lines: string[] = [];
+    warnOncePerKind((m) => lines.push(m))({ store: 'positions', key: 'k'.repeat(100_000), action: 'ignored', reason: 'unknown work "x"' });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]?.length).toBeLessThan(300);
   });
 });

@@ -1,3 +1,4 @@
+import { DB_VERSION } from '../../../src/storage/db';
 import { IDBDatabase as FakeIDBDatabase, IDBObjectStore as FakeIDBObjectStore, forceCloseDatabase } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MESSAGES } from '../../../src/storage/status';
@@ -181,7 +182,7 @@ describe('versions held open by other tabs', () => {
     const store = await openStore({ works, indexedDB: factory, channelName: channelName(), onBlocking });
     await store.putPosition(place());
     let upgraded = false;
-    const newer = rawOpen(factory, 3, () => (upgraded = true));
+    const newer = rawOpen(factory, DB_VERSION + 1, () => (upgraded = true));
     await until(() => onBlocking.mock.calls.length > 0);
     expect(upgraded).toBe(false);
     store.close();
@@ -197,7 +198,7 @@ describe('versions held open by other tabs', () => {
     });
     await store.putPosition(place({ block: 5 }));
     spy.mockRestore();
-    const newer = await rawOpen(factory, 3, () => {});
+    const newer = await rawOpen(factory, DB_VERSION + 1, () => {});
     expect((await newer.get('positions', 'alpha'))?.block).toBe(5);
     newer.close();
     await expect(store.getPosition('alpha')).rejects.toThrow(/closed/);

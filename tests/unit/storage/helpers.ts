@@ -2,6 +2,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { wrap, type IDBPDatabase } from 'idb';
 import type { Locator } from '../../../src/reader/locator';
+import { DB_VERSION } from '../../../src/storage/db';
 import type { StorageProblem, WorkOutline } from '../../../src/storage/types';
 import { random } from '../../fixtures/generate-work';
 
@@ -44,9 +45,9 @@ export function rawOpen(
   });
 }
 
-/** Writes raw records into a v2 store (created by openStore first). */
+/** Writes raw records into a store at the current version (created by openStore first). */
 export async function plant(factory: IDBFactory, storeName: string, records: { value: unknown; key?: IDBValidKey }[]) {
-  const db = await rawOpen(factory, 2);
+  const db = await rawOpen(factory, DB_VERSION);
   const tx = db.transaction(storeName, 'readwrite');
   for (const r of records) await tx.objectStore(storeName).put(r.value, r.key);
   await tx.done;

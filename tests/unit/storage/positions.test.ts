@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { flushOnHide } from '../../../src/storage/lifecycle';
+import { wirePageLifecycle } from '../../../src/storage/lifecycle';
 import { createPositionWriter } from '../../../src/storage/position-writer';
 import { openStore } from '../../../src/storage/store';
 import type { Locator } from '../../../src/reader/locator';
@@ -145,17 +145,17 @@ describe('position writer', () => {
   });
 });
 
-describe('flushOnHide', () => {
+describe('wirePageLifecycle', () => {
   function page() {
     const win = new EventTarget();
     const doc = Object.assign(new EventTarget(), { visibilityState: 'visible' as DocumentVisibilityState });
     return { window: win, document: doc };
   }
 
-  it('flushes on pagehide and on visibilitychange to hidden, not to visible; unsubscribe stops it', () => {
+  it('flushes on pagehide and on visibilitychange to hidden, not to visible; dispose stops it', () => {
     const p = page();
     const flush = vi.fn();
-    const off = flushOnHide(flush, p);
+    const life = wirePageLifecycle({ flush }, p);
     p.window.dispatchEvent(new Event('pagehide'));
     expect(flush).toHaveBeenCalledTimes(1);
     p.document.dispatchEvent(new Event('visibilitychange'));
@@ -163,10 +163,31 @@ describe('flushOnHide', () => {
     p.document.visibilityState = 'hidden';
     p.document.dispatchEvent(new Event('visibilitychange'));
     expect(flush).toHaveBeenCalledTimes(2);
-    off();
+    life.dispose();
     p.window.dispatchEvent(new Event('pagehide'));
     p.document.dispatchEvent(new Event('visibilitychange'));
     expect(flush).toHaveBeenCalledTimes(2);
+  });
+
+  it('says the page is leaving from hidden or pagehide until shown again, before the flush runs; visible after hidden is reported', () => {
+    const p = page();
+    const seen: boolean[] = [];
+    const visible = vi.fn();
+    const life = wirePageLifecycle({ flush: () => seen.push(life.leaving()), visible }, p);
+    expect(life.leaving()).toBe(false);
+    p.window.dispatchEvent(new Event('pagehide'));
+    expect(seen).toEqual([true]);
+    p.window.dispatchEvent(new Event('pageshow'));
+    expect(life.leaving()).toBe(false);
+    p.document.visibilityState = 'hidden';
+    p.document.dispatchEvent(new Event('visibilitychange'));
+    expect(seen).toEqual([true, true]);
+    expect(visible).not.toHaveBeenCalled();
+    p.document.visibilityState = 'visible';
+    p.document.dispatchEvent(new Event('visibilitychange'));
+    expect(life.leaving()).toBe(false);
+    expect(visible).toHaveBeenCalledOnce();
+    life.dispose();
   });
 });
 
