@@ -3,6 +3,7 @@ import { unwrap, type IDBPTransaction, type StoreNames } from 'idb';
 import { KEEP_SPEED_SAMPLES, isNewer, sampleKey, type Backend, type MergeCounts, type RawDump } from './backend';
 import { ALL_STORES, openQuireDb, SETTINGS_KEY, type QuireDB, type QuireSchema } from './db';
 import { placeWins } from './order';
+import { planMarks } from './highlights';
 
 /** The database could not be opened (unavailable, refused, or newer than this code). */
 export class OpenError extends Error {
@@ -176,31 +177,35 @@ export function createIdbBackend(factory: IDBFactory, events: IdbBackendEvents):
       }),
     deleteBookmark: (id) => inTx(['bookmarks'], 'readwrite', (tx) => tx.objectStore('bookmarks').delete(id)),
     dump: () =>
-      inTx(['positions', 'settings', 'acknowledgements', 'speedSamples', 'bookmarks'], 'readonly', async (tx): Promise<RawDump> => {
-        const [positions, settings, acknowledgements, speedSamples, bookmarks] = await Promise.all([
+      inTx(['positions', 'settings', 'acknowledgements', 'speedSamples', 'bookmarks', 'highlights', 'tombstones'], 'readonly', async (tx): Promise<RawDump> => {
+        const [positions, settings, acknowledgements, speedSamples, bookmarks, highlights, tombstones] = await Promise.all([
           tx.objectStore('positions').getAll(),
           tx.objectStore('settings').get(SETTINGS_KEY),
           tx.objectStore('acknowledgements').getAll(),
           tx.objectStore('speedSamples').getAll(),
           tx.objectStore('bookmarks').getAll(),
+          tx.objectStore('highlights').getAll(),
+          tx.objectStore('tombstones').getAll(),
         ]);
-        return { positions, settings: settings ?? null, acknowledgements, speedSamples, bookmarks };
+        return { positions, settings: settings ?? null, acknowledgements, speedSamples, bookmarks, highlights, tombstones };
       }),
     merge: (data, now) =>
       // One pass per store: read it whole, decide in maps, then put (no read per record).
       inTx(ALL_STORES, 'readwrite', async (tx) => {
-        const counts: MergeCounts = { positions: 0, settings: 0, acknowledgements: 0, speedSamples: 0, bookmarks: 0 };
+        const counts: MergeCounts = { positions: 0, settings: 0, acknowledgements: 0, speedSamples: 0, bookmarks: 0, highlights: 0, tombstones: 0 };
         const positions = tx.objectStore('positions');
         const acks = tx.objectStore('acknowledgements');
         const samples = tx.objectStore('speedSamples');
         const bookmarks = tx.objectStore('bookmarks');
         const settings = tx.objectStore('settings');
-        const [storedPositions, storedAcks, storedSamples, storedBookmarks, storedSettings] = await Promise.all([
+        const [storedPositions, storedAcks, storedSamples, storedBookmarks, storedSettings, storedHighlights, storedStones] = await Promise.all([
           positions.getAll(),
           acks.getAll(),
           samples.getAll(),
           bookmarks.getAll(),
           settings.get(SETTINGS_KEY),
+          tx.objectStore('highlights').getAll(),
+          tx.objectStore('tombstones').getAll(),
         ]);
         const writes: Promise<unknown>[] = [];
         const byWork = new Map<unknown, unknown>(storedPositions.map((p) => [p.workId, p]));
@@ -227,12 +232,16 @@ export function createIdbBackend(factory: IDBFactory, events: IdbBackendEvents):
           writes.push(samples.add({ ...s }));
           counts.speedSamples++;
         }
-        const markById = new Map<unknown, unknown>(storedBookmarks.map((b) => [b.id, b]));
-        for (const b of data.bookmarks) {
-          if (!isNewer(markById.get(b.id), b)) continue;
-          writes.push(bookmarks.put(b));
-          counts.bookmarks++;
-        }
+        // Bookmarks and highlights merge with their tombstones (./highlights.ts): no deleted one comes back.
+        const plan = planMarks({ bookmarks: storedBookmarks, highlights: storedHighlights, tombstones: storedStones }, data);
+        for (const b of plan.bookmarks.put) writes.push(bookmarks.put(b));
+        for (const id of plan.bookmarks.remove) writes.push(bookmarks.delete(id));
+        for (const h of plan.highlights.put) writes.push(tx.objectStore('highlights').put({ ...h }));
+        for (const id of plan.highlights.remove) writes.push(tx.objectStore('highlights').delete(id));
+        for (const t of plan.tombstones) writes.push(tx.objectStore('tombstones').put(t));
+        counts.bookmarks = plan.bookmarks.put.length;
+        counts.highlights = plan.highlights.put.length;
+        counts.tombstones = plan.tombstones.length;
         await Promise.all(writes);
         return counts;
       }),

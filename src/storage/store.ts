@@ -1,6 +1,7 @@
 /** `openStore()`: the ReadingStore over IndexedDB, or over memory when IndexedDB can't be used. See ./README.md. */
 import { createBookmarks } from './bookmarks';
 import { createCore, openFailureMessage } from './core';
+import { createHighlights } from './highlights';
 import { createIdbBackend } from './idb-backend';
 import { createImportExport } from './import-export';
 import { createPlaces } from './places';
@@ -58,6 +59,7 @@ export async function openStore(options: StoreOptions): Promise<ReadingStore> {
     ...places.api,
     ...createSettingsRecord(core),
     ...createBookmarks(core),
+    ...createHighlights(core),
     ...createImportExport(core, places.announce),
     async flush() {
       if (core.isClosed()) return;

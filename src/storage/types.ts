@@ -1,4 +1,5 @@
 /** The storage contract the rest of the app codes against. See ./README.md. */
+import type { Highlight, HighlightStore, Tombstone } from '../annotations/types';
 import type { Locator } from '../reader/locator';
 
 /** How storage is doing, for a visible note. `ok` shows nothing. */
@@ -42,6 +43,10 @@ export interface ExportFile {
   acknowledgements: { workId: string; updatedAt: number }[];
   speedSamples: SpeedSample[];
   bookmarks: Bookmark[];
+  /** Highlights and notes (absent in files made before them: read as none). */
+  highlights: Highlight[];
+  /** Deletions of bookmarks and highlights, so an older file does not bring them back. */
+  tombstones: Tombstone[];
 }
 
 /** What storage needs to know of a work to check a stored place: its sections and their sizes. `WorkInfo` fits. */
@@ -85,11 +90,11 @@ export interface StoreOptions {
 
 /** The result of an import: what changed, or why nothing did. */
 export type ImportResult =
-  | { ok: true; merged: { positions: number; settings: number; acknowledgements: number; speedSamples: number; bookmarks: number } }
+  | { ok: true; merged: { positions: number; settings: number; acknowledgements: number; speedSamples: number; bookmarks: number; highlights: number; tombstones: number } }
   | { ok: false; message: string };
 
 /** Everything the app keeps on this device. Every read validates what it returns. */
-export interface ReadingStore {
+export interface ReadingStore extends HighlightStore {
   getPosition(workId: string): Promise<Locator | undefined>;
   /**
    * Orders a place made now by the reader after every place this tab knows (its `seq`, see
@@ -117,6 +122,7 @@ export interface ReadingStore {
 
   listBookmarks(workId: string): Promise<Bookmark[]>;
   putBookmark(bookmark: Bookmark): Promise<void>;
+  /** Deletes a bookmark and keeps a tombstone of it (so an older import does not bring it back). */
   deleteBookmark(id: string): Promise<void>;
 
   exportData(): Promise<ExportFile>;
