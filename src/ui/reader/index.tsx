@@ -8,6 +8,8 @@ import { readerVars } from '../../settings/css';
 import type { Settings } from '../../settings/types';
 import type { SearchHit } from '../../search/types';
 import { useAppState } from '../../state/app-state';
+import { gestureMayAct, hasSelectionIn, keyMayTurn } from '../../annotations/gesture';
+import { ReaderAnnotations } from '../annotations-panel/reader-annotations';
 import { BookmarksPanel } from '../bookmarks-panel';
 import { ContentsPanel } from '../contents-panel';
 import { Icon, type IconName } from '../icons';
@@ -21,7 +23,7 @@ import { useReader, type Target } from './use-reader';
 import './style.css';
 
 /** Panels the reader can open; 'settings' is rendered by the app through `renderPanel`. */
-export type ReaderPanel = 'contents' | 'settings' | 'search' | 'bookmarks';
+export type ReaderPanel = 'contents' | 'settings' | 'search' | 'bookmarks' | 'annotations';
 
 /** Where to open instead of the saved place (a search hit chosen in the library), with its match marked. */
 export interface OpenAt {
@@ -33,6 +35,8 @@ interface Props {
   work: WorkInfo;
   initial: Locator | undefined;
   openAt?: OpenAt | undefined;
+  /** A message to show on opening (a passage link that could not be followed). */
+  notice?: string | undefined;
   settings: Settings;
   wpm: number;
   measured: boolean;
@@ -96,6 +100,10 @@ export function ReaderScreen(props: Props) {
     onPageRead: (words) => props.onPageRead(words, shownAt.current),
   });
   const { section, locator } = reader;
+  const pageRef = useRef<HTMLElement>(null);
+  const contentEl = useCallback(() => reader.contentRef.current, []);
+  const pageEl = useCallback(() => pageRef.current, []);
+  const [notice, setNotice] = useState(props.notice);
   const paginated = settings.mode === 'paginated';
 
   const turn = useCallback(
@@ -149,6 +157,8 @@ export function ReaderScreen(props: Props) {
       if (target?.closest('dialog, input, textarea, select, [contenteditable="true"]')) return;
       // A panel is open: its own keys (Escape closes it) come first.
       if (panelRef.current !== null || document.querySelector('dialog[open]')) return;
+      // A selection never turns the page: Shift+arrows extend it.
+      if (!keyMayTurn(event.key, event.shiftKey)) return;
       const onControl = target?.closest('button, a, summary') !== null && target !== document.body;
       if (event.key === 'Escape') {
         event.preventDefault();
@@ -170,17 +180,18 @@ export function ReaderScreen(props: Props) {
   }, []);
 
   // Taps: left and right edges turn, the middle shows or hides the controls; swipes turn (touch and pen only).
-  const down = useRef<{ x: number; y: number; type: string } | null>(null);
+  const down = useRef<{ x: number; y: number; type: string; selected: boolean } | null>(null);
+  const selecting = () => hasSelectionIn(reader.contentRef.current, window.getSelection());
   const onPointerDown = (event: PointerEvent) => {
-    down.current = { x: event.clientX, y: event.clientY, type: event.pointerType };
+    down.current = { x: event.clientX, y: event.clientY, type: event.pointerType, selected: selecting() };
   };
   const onPointerUp = (event: PointerEvent) => {
     const start = down.current;
     down.current = null;
     if (!start || event.button > 0) return;
     if ((event.target as HTMLElement).closest('a, button, input')) return;
-    const selection = window.getSelection();
-    if (selection && !selection.isCollapsed) return;
+    // A selection never turns the page: a gesture that starts on one or ends one does nothing else.
+    if (!gestureMayAct({ selectedAtStart: start.selected, selectedAtEnd: selecting() })) return;
     const dx = event.clientX - start.x;
     const dy = event.clientY - start.y;
     if (start.type !== 'mouse' && Math.abs(dx) > 48 && Math.abs(dx) > 1.5 * Math.abs(dy)) {
@@ -225,6 +236,7 @@ export function ReaderScreen(props: Props) {
         />
         <ToolButton icon="bookmark" label="Bookmark" pressed={marks.at(locator) !== undefined} keyshortcuts="B" onClick={toggleBookmark} />
         <ToolButton icon="bookmarks" label="Bookmarks" onClick={() => openPanel('bookmarks')} />
+        <ToolButton icon="notes" label="Notes" onClick={() => openPanel('annotations')} />
         <ToolButton icon="settings" label="Settings" onClick={() => openPanel('settings')} />
         <ToolButton icon="scroll" label="Scroll" pressed={!paginated} onClick={() => props.onModeChange(paginated ? 'scroll' : 'paginated')} />
       </ReaderHeader>
@@ -237,7 +249,7 @@ export function ReaderScreen(props: Props) {
           </button>
         </main>
       ) : (
-        <main class="reader-page" aria-label="Text">
+        <main class="reader-page" aria-label="Text" ref={pageRef}>
           <div
             class="reader-viewport"
             ref={reader.viewportRef}
@@ -281,6 +293,18 @@ export function ReaderScreen(props: Props) {
               </nav>
             )}
           </div>
+          <ReaderAnnotations
+            store={app.store}
+            work={work}
+            dataVersion={app.dataVersion.value}
+            section={section}
+            content={contentEl}
+            frame={pageEl}
+            redraw={reader.pageInfo}
+            panelOpen={panel === 'annotations'}
+            onClosePanel={closePanel}
+            onJump={(h) => jump({ sectionId: h.sectionId, block: h.start.block, offset: h.start.offset, quote: { before: '', text: h.quote.text.split('\n')[0] ?? '', after: '' } })}
+          />
           {reader.back && (
             <div class="back-to-place">
               <button
@@ -299,6 +323,14 @@ export function ReaderScreen(props: Props) {
           <p class="visually-hidden" role="status">
             {reader.atEnd ? 'End of the work.' : ''}
           </p>
+          {notice && (
+            <div class="reader-notice" role="alert">
+              <p>{notice}</p>
+              <button type="button" class="button" onClick={() => setNotice(undefined)}>
+                OK
+              </button>
+            </div>
+          )}
         </main>
       )}
       <ReaderFooter
