@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { loadWork } from '../../build/works-plugin';
 import { quoteFor } from '../../src/annotations/anchor';
+import { encodePassage } from '../../src/annotations/link';
 import { axeViolations, isVisible, openApp, openWork, place, showControls, waitForPlace, WORKS, type Place } from './app';
 import { browserAndServer, newContext, trackPageErrors } from './harness';
 
@@ -293,7 +294,7 @@ describe('highlights and notes', () => {
 });
 
 describe('links to a passage', () => {
-  it('a link that no longer resolves opens the work at the saved place and says so', async () => {
+  it('a link opens at its character with the saved place offered as Back; one that no longer resolves opens at the saved place and says so', async () => {
     const { context, page } = await openApp(suite.browser, suite.server);
     await openWork(page, WORKS.long.title);
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
@@ -305,6 +306,14 @@ describe('links to a passage', () => {
       const p = all.find((x) => x.workId === WORKS.long.id);
       return p ? `${String(p.sectionId)}/${String(p.block)}/${String(p.offset)}` : null;
     }).toBe(`${saved.section}/${saved.block}/${saved.offset}`);
+    // A good link: that character, and "Back to where you were" leads to the saved place.
+    const good = encodePassage({ sectionId: 'epilogue', block: 2, offset: 0, quote: 'It amazed Asami' });
+    await page.goto(`${suite.server.url}#/read/${WORKS.long.id}?at=${good}`);
+    await expect.poll(() => place(page)).toEqual({ section: 'epilogue', block: 2, offset: 0 });
+    await settled(page);
+    expect(await isVisible(page, { section: 'epilogue', block: 2, offset: 0 })).toBe(true);
+    await page.getByRole('button', { name: 'Back to where you were', exact: true }).click();
+    await expect.poll(() => place(page)).toEqual(saved);
     for (const at of ['garbage', '1.story.0.999999.', '1.elsewhere.0.0.', '2.story.0.0.']) {
       await page.goto(`${suite.server.url}#/read/${WORKS.long.id}?at=${at}`);
       const alert = page.getByRole('alert').filter({ hasText: 'Quire opened this work at your saved place instead.' });
@@ -341,11 +350,13 @@ describe('a selection never turns the page', () => {
     };
     await swipe(true);
     expect(await place(page), 'the swipe that ended a selection did not turn').toEqual(start);
-    // Tapping the selection away is a gesture that starts on a selection: no turn either.
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 390, y }] });
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    // An edge click that clears the selection (the press collapses it before the release) starts
+    // on a selection: it does nothing else either.
+    expect(await page.evaluate(() => getSelection()?.isCollapsed)).toBe(false);
+    await page.mouse.click(390, y);
     await frames(page);
-    await page.evaluate(() => getSelection()?.removeAllRanges());
+    await settled(page);
+    expect(await page.evaluate(() => getSelection()?.isCollapsed), 'the click cleared the selection').toBe(true);
     expect(await place(page), 'an edge tap that cleared a selection did not turn').toEqual(start);
     await swipe(false);
     await expect.poll(() => place(page)).not.toEqual(start);
