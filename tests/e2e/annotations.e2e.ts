@@ -293,6 +293,37 @@ describe('highlights and notes', () => {
   });
 });
 
+describe('the toolbar from the keyboard', () => {
+  it('Tab reaches it, arrows move along it without turning the page, Enter acts, Copy gives the quote and a link, Escape dismisses it without leaving the work', async () => {
+    const { context, page, errors } = await openApp(suite.browser, suite.server);
+    await openWork(page, WORKS.long.title);
+    const at = await place(page);
+    await dragSelect(page, 1, SENTENCE);
+    const toolbar = page.getByRole('toolbar', { name: 'Selected text' });
+    await toolbar.waitFor();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Highlight yellow');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Highlight green');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => drawn(page)).toEqual({ yellow: [], green: [SENTENCE], blue: [], pink: [] });
+    expect(await place(page)).toEqual(at);
+    // Copy: the quote with a link back (the one passage encoding).
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(suite.server.url).origin });
+    await dragSelect(page, 1, 'Asami Ryuichi');
+    await toolbar.getByRole('button', { name: 'Copy' }).click();
+    await page.getByRole('status').filter({ hasText: 'Copied the quote and a link to it.' }).waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(new RegExp(`^“Asami Ryuichi”\\n${suite.server.url.replace(/\/$/, '')}/#/read/making-it-work\\?at=1\\.recap\\.1\\.0\\.[A-Za-z0-9_-]+$`));
+    await toolbar.getByRole('button', { name: 'Highlight yellow' }).focus();
+    await page.keyboard.press('Escape');
+    await toolbar.waitFor({ state: 'detached' });
+    expect(await page.locator('article.reader-content').count(), 'still reading').toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('links to a passage', () => {
   it('a link opens at its character with the saved place offered as Back; one that no longer resolves opens at the saved place and says so', async () => {
     const { context, page } = await openApp(suite.browser, suite.server);

@@ -49,11 +49,41 @@ export function SelectionToolbar({ content, section, workId, workTitle, onHighli
     };
   }, [section, content]);
   useEffect(() => setStatus(''), [selected?.start.block, selected?.start.offset, selected?.end.block, selected?.end.offset]);
+  const bar = useRef<HTMLDivElement>(null);
+  // From the keyboard: with text selected, Tab reaches the toolbar first.
+  const shown = selected !== null;
+  useEffect(() => {
+    if (!shown) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Tab' || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return;
+      const first = bar.current?.querySelector('button');
+      if (!first || bar.current?.contains(document.activeElement)) return;
+      event.preventDefault();
+      first.focus();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [shown]);
 
   if (!selected || !section) return <p class="visually-hidden" role="status">{status}</p>;
   const done = () => {
+    const hadFocus = bar.current?.contains(document.activeElement);
     document.getSelection()?.removeAllRanges();
     setSelected(null);
+    // The toolbar goes away: keep the focus on the page, not lost to <body>.
+    if (hadFocus) content()?.parentElement?.focus();
+  };
+  /** Arrow keys move along the toolbar, Escape dismisses it; neither reaches the reader (no page turn, no leaving). */
+  const onKeyDown = (event: KeyboardEvent) => {
+    const buttons = [...(bar.current?.querySelectorAll('button') ?? [])];
+    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      done();
+    } else if ((event.key === 'ArrowRight' || event.key === 'ArrowLeft') && at >= 0) {
+      event.preventDefault();
+      buttons[(at + (event.key === 'ArrowRight' ? 1 : buttons.length - 1)) % buttons.length]?.focus();
+    }
   };
   const link = linkTo(workId, section, selected);
   const copy = async () => {
@@ -78,12 +108,14 @@ export function SelectionToolbar({ content, section, workId, workTitle, onHighli
   return (
     <>
       <div
+        ref={bar}
         class="selection-toolbar"
         role="toolbar"
         aria-label="Selected text"
         style={{ top: `${Math.max(8, top)}px`, left: `${Math.max(8, Math.min(window.innerWidth - 8, centre))}px` }}
         // Keep the selection: pressing a button must not clear it before the click lands.
         onPointerDown={(event) => event.preventDefault()}
+        onKeyDown={onKeyDown}
       >
         {COLOURS.map((colour) => (
           <button
