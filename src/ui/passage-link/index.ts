@@ -4,7 +4,6 @@ import { followLink, type LinkResult } from '../../annotations/open-link';
 import { loadSection } from '../../content/catalogue';
 import type { WorkInfo } from '../../content/types';
 import { routeHash } from '../../state/router';
-import './style.css';
 
 /** `pending` until the linked section is loaded and the place checked; `result` is null when there is no link. */
 export function usePassageLink(work: WorkInfo | undefined, at: string | undefined): { pending: boolean; result: LinkResult | null } {

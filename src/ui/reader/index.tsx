@@ -10,6 +10,7 @@ import type { SearchHit } from '../../search/types';
 import { useAppState } from '../../state/app-state';
 import { gestureMayAct, hasSelectionIn, keyMayTurn } from '../../annotations/gesture';
 import { ReaderAnnotations } from '../annotations-panel/reader-annotations';
+import { PassageNotice } from '../passage-link/notice';
 import { BookmarksPanel } from '../bookmarks-panel';
 import { ContentsPanel } from '../contents-panel';
 import { Icon, type IconName } from '../icons';
@@ -103,7 +104,6 @@ export function ReaderScreen(props: Props) {
   const pageRef = useRef<HTMLElement>(null);
   const contentEl = useCallback(() => reader.contentRef.current, []);
   const pageEl = useCallback(() => pageRef.current, []);
-  const [notice, setNotice] = useState(props.notice);
   const paginated = settings.mode === 'paginated';
 
   const turn = useCallback(
@@ -323,14 +323,7 @@ export function ReaderScreen(props: Props) {
           <p class="visually-hidden" role="status">
             {reader.atEnd ? 'End of the work.' : ''}
           </p>
-          {notice && (
-            <div class="reader-notice" role="alert">
-              <p>{notice}</p>
-              <button type="button" class="button" onClick={() => setNotice(undefined)}>
-                OK
-              </button>
-            </div>
-          )}
+          <PassageNotice message={props.notice} />
         </main>
       )}
       <ReaderFooter
