@@ -7,25 +7,22 @@ import { Library } from './ui/library';
 import { NotFound } from './ui/not-found';
 import { ReaderScreen, type OpenAt } from './ui/reader';
 import { SearchPanel } from './ui/search-panel';
-import { SettingsPanel } from './ui/settings-panel';
+import { AppSettings } from './ui/settings-panel/app-settings';
 import { StorageNote } from './ui/storage-note';
-import { ReadingData } from './ui/reading-data';
 import { PwaNotices } from './ui/update-notice';
 import { OfflineIndicator } from './ui/offline-indicator';
 import { PwaInstall } from './ui/install';
-import { OfflineStorage } from './ui/install/offline-storage';
 import { usePassageLink } from './ui/passage-link';
 
 export function App({ pwa }: { pwa: Pwa }) {
   const state = useAppState();
-  const { route, actions, settings, store } = state;
+  const { route, actions } = state;
   const [libraryPanel, setLibraryPanel] = useState<'settings' | 'search' | null>(null);
   const [searchQuery, setSearchQuery] = useState('');
   // A search hit chosen in the library: the reader opens there, with the match marked.
   const [openAt, setOpenAt] = useState<(OpenAt & { workId: string }) | null>(null);
   const r = route.value;
   const work = state.currentWork.value;
-  const speed = state.speed.value;
   // A library search hit is used once, by the reader it opens: leaving the reader (by any way,
   // the browser's Back included) forgets it, so the next visit opens at the saved place.
   useEffect(() => {
@@ -40,19 +37,13 @@ export function App({ pwa }: { pwa: Pwa }) {
   }, [reading, pwa]);
   const toLibrary = () => actions.navigate({ name: 'library' });
   const closeLibraryPanel = () => setLibraryPanel(null);
-  const settingsPanel = (close: () => void) => (
-    <SettingsPanel settings={settings.settings.value} onChange={settings.set} onClose={close}>
-      <OfflineStorage />
-      <ReadingData store={store} beforeExport={actions.flush} onImported={() => void actions.imported()} />
-    </SettingsPanel>
-  );
 
   let screen;
   if (r.name === 'library') {
     screen = (
       <>
         <Library
-          wpm={speed.wpm}
+          wpm={state.speed.value.wpm}
           tools={
             <>
               <PwaInstall pwa={pwa} />
@@ -73,7 +64,7 @@ export function App({ pwa }: { pwa: Pwa }) {
             </>
           }
         />
-        {libraryPanel === 'settings' && settingsPanel(closeLibraryPanel)}
+        {libraryPanel === 'settings' && <AppSettings onClose={closeLibraryPanel} />}
         {libraryPanel === 'search' && (
           <SearchPanel
             label="Search all works"
@@ -103,17 +94,8 @@ export function App({ pwa }: { pwa: Pwa }) {
       <ReaderScreen
         key={`${work.id}?${r.name === 'read' ? (r.at ?? '') : ''}`}
         work={work}
-        initial={state.positions.value[work.id]}
-        settings={settings.settings.value}
-        wpm={speed.wpm}
-        measured={speed.measured}
-        onLocator={actions.savePosition}
-        onPageRead={(words, shownAt) => actions.pageRead(work.id, words, shownAt)}
-        onLibrary={toLibrary}
-        onModeChange={(mode) => settings.set({ ...settings.settings.value, mode })}
         openAt={link.result?.ok ? { target: link.result.target } : openAt?.workId === work.id ? openAt : undefined}
         notice={link.result && !link.result.ok ? link.result.message : undefined}
-        renderSettings={settingsPanel}
       />
     );
   }

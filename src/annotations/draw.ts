@@ -4,7 +4,7 @@
  * changed. Called after every layout (a new window, a font change, a mode switch).
  */
 import { highlightName } from './colours';
-import { rangeFor } from './dom-range';
+import { rangeFor } from '../reader/dom-range';
 import { COLOURS, type HighlightColour, type TextPlace } from './types';
 
 /** A highlight as drawn: where it is now in the section. */

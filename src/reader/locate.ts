@@ -1,6 +1,7 @@
 /** Pure functions that make, check and compare Locators against the Work model. */
 import type { Section, WorkInfo } from '../content/types';
 import type { Locator, Quote } from './locator';
+import type { Place } from './place';
 
 const QUOTE_CONTEXT = 32;
 const QUOTE_TEXT = 48;
@@ -50,7 +51,7 @@ export function makeLocator(work: WorkInfo, section: Section, block: number, off
  * quote still matches there, else the quote's new place in the section (the text was
  * edited), else the block/offset clamped into the section.
  */
-export function resolveLocator(section: Section, locator: Pick<Locator, 'block' | 'offset' | 'quote'>): { block: number; offset: number } {
+export function resolveLocator(section: Section, locator: Pick<Locator, 'block' | 'offset' | 'quote'>): Place {
   const { block, offset, quote } = locator;
   const here = blockText(section, block);
   if (quote.text === '' || here.slice(offset, offset + quote.text.length) === quote.text) {
@@ -82,7 +83,7 @@ function commonSuffix(a: string, b: string): number {
   return n;
 }
 
-function clampPlace(section: Section, block: number, offset: number): { block: number; offset: number } {
+function clampPlace(section: Section, block: number, offset: number): Place {
   const last = section.blocks.length - 1;
   if (last < 0) return { block: 0, offset: 0 };
   const b = Math.max(0, Math.min(Math.trunc(block), last));
@@ -90,9 +91,9 @@ function clampPlace(section: Section, block: number, offset: number): { block: n
   return { block: b, offset: Math.max(0, Math.min(Math.trunc(offset), Math.max(0, length - 1))) };
 }
 
-/** True when two locators name the same character. */
-export function samePlace(a: Pick<Locator, 'sectionId' | 'block' | 'offset'>, b: Pick<Locator, 'sectionId' | 'block' | 'offset'>): boolean {
-  return a.sectionId === b.sectionId && a.block === b.block && a.offset === b.offset;
+/** True when `candidate` is a newer place than `known`, by the time of the navigation that made each. */
+export function isNewer(candidate: Pick<Locator, 'updatedAt'>, known: Pick<Locator, 'updatedAt'> | null | undefined): boolean {
+  return !known || candidate.updatedAt > known.updatedAt;
 }
 
 /** The section and place for a fraction (0..1) of the whole work, by words. */
@@ -110,7 +111,7 @@ export function sectionAtFraction(work: WorkInfo, fraction: number): { sectionId
 }
 
 /** The character at a fraction (0..1) of a loaded section, moved back to the start of its word. */
-export function placeAtFraction(section: Section, within: number): { block: number; offset: number } {
+export function placeAtFraction(section: Section, within: number): Place {
   const target = within * section.chars;
   let chars = 0;
   for (let i = 0; i < section.blocks.length; i++) {

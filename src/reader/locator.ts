@@ -25,3 +25,11 @@ export interface Locator {
   /** ms since epoch of the navigation that made this locator. */
   updatedAt: number;
 }
+
+/** Where to go: a section and a character in it; with a quote, the place is found again if the text moved. */
+export interface Target {
+  sectionId: string;
+  block: number;
+  offset: number;
+  quote?: Quote;
+}

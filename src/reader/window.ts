@@ -4,7 +4,7 @@
  * cost the same however long the section is. Pure: no DOM.
  */
 import type { Section } from '../content/types';
-import type { Place } from './paginator';
+import { isBefore, SECTION_START, type Place } from './place';
 
 /** From `start` up to, not including, `end`; `end.offset > 0` cuts its block there. */
 export interface BlockWindow {
@@ -24,7 +24,7 @@ export function sectionEnd(section: Section): Place {
 
 /** The whole section (scroll mode lays it all out). */
 export function wholeSection(section: Section): BlockWindow {
-  return { start: { block: 0, offset: 0 }, end: sectionEnd(section) };
+  return { start: SECTION_START, end: sectionEnd(section) };
 }
 
 /** True when the window reaches the section's end. */
@@ -35,6 +35,11 @@ export function reachesEnd(section: Section, w: BlockWindow): boolean {
 /** True when the window starts at the section's start. */
 export function startsSection(w: BlockWindow): boolean {
   return w.start.block === 0 && w.start.offset === 0;
+}
+
+/** True when the window is the whole section. */
+export function isWholeSection(section: Section, w: BlockWindow): boolean {
+  return startsSection(w) && reachesEnd(section, w) && w.end.offset === 0;
 }
 
 /** At least `size` characters forward from `start`, ending at a block boundary (or the section's end). */
@@ -53,11 +58,9 @@ export function windowBefore(section: Section, end: Place, size = WINDOW_CHARS):
   return { start: { block: start, offset: 0 }, end };
 }
 
-const before = (a: Place, b: Place): boolean => a.block < b.block || (a.block === b.block && a.offset < b.offset);
-
 /** True when the character at `place` is inside the window. */
 export function holds(w: BlockWindow, place: Place): boolean {
-  return !before(place, w.start) && before(place, w.end);
+  return !isBefore(place, w.start) && isBefore(place, w.end);
 }
 
 /** Characters of the section after the window (for "pages left in section"). */

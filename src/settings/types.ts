@@ -1,13 +1,15 @@
 /** The reader's settings: one typed record. Defaults and validation live in ./defaults.ts. See ./README.md. */
+import type { ColumnsChoice } from '../reader/layout-port';
+import type { ReadingMode } from '../reader/place';
+
+export type { ColumnsChoice, ReadingMode };
 
 export type FontChoice = 'literata' | 'atkinson' | 'opendyslexic' | 'serif' | 'sans';
 export type ThemeChoice = 'system' | 'light' | 'sepia' | 'dark' | 'black';
 /** A theme as painted: "system" resolved through prefers-color-scheme. */
 export type ResolvedTheme = Exclude<ThemeChoice, 'system'>;
-export type ColumnsChoice = 'auto' | 'one' | 'two';
 export type PageTurn = 'slide' | 'none';
 export type ParagraphStyle = 'indented' | 'spaced';
-export type ReadingMode = 'paginated' | 'scroll';
 
 export interface Settings {
   font: FontChoice;

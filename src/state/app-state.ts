@@ -3,6 +3,7 @@ import { computed, signal, type ReadonlySignal, type Signal } from '@preact/sign
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { WorkInfo } from '../content/types';
+import { isNewer } from '../reader/locate';
 import type { Locator } from '../reader/locator';
 import { pageSample, readingSpeed } from '../reader/reading-speed';
 import type { SearchClient } from '../search/client';
@@ -73,7 +74,7 @@ export function createAppState(init: Init): AppState {
   });
   init.store.onPositionChange((locator) => {
     const known = state.positions.value[locator.workId];
-    if (!known || known.updatedAt < locator.updatedAt) {
+    if (isNewer(locator, known)) {
       state.positions.value = { ...state.positions.value, [locator.workId]: locator };
     }
   });
@@ -100,8 +101,9 @@ function createActions(state: AppState, pageLeaving?: () => boolean) {
       state.speedSamples.value = [...state.speedSamples.value.slice(-199), sample];
       void state.store.addSpeedSample(sample);
     },
-    /** The reader moved: remember the place (debounced write, flushed on hide). */
+    /** The reader moved: remember the place (debounced write, flushed on hide); an older place never replaces a newer one. */
     savePosition(locator: Locator): void {
+      if (!isNewer(locator, state.positions.value[locator.workId])) return;
       state.positions.value = { ...state.positions.value, [locator.workId]: locator };
       writer.schedule(locator);
     },

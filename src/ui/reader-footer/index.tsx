@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { SectionInfo, WorkInfo } from '../../content/types';
 import { sectionAtFraction } from '../../reader/locate';
 import type { Locator } from '../../reader/locator';
-import type { ReaderPosition } from '../reader/use-reader';
+import { wordsLeft, type ReaderPosition } from '../../reader/estimates';
 import { formatMinutes, minutesFor } from '../../reader/reading-speed';
 import './style.css';
 
@@ -10,7 +10,7 @@ interface Props {
   work: WorkInfo;
   section: SectionInfo | undefined;
   locator: Locator | null;
-  pageInfo: ReaderPosition;
+  position: ReaderPosition;
   paginated: boolean;
   wpm: number;
   measured: boolean;
@@ -22,13 +22,12 @@ interface Props {
 const STEPS = 1000;
 
 /** The reader's footer: where you are, what is left, and a scrubber to jump anywhere in the work. */
-export function ReaderFooter({ work, section, locator, pageInfo, paginated, wpm, measured, expanded, onScrub }: Props) {
+export function ReaderFooter({ work, section, locator, position, paginated, wpm, measured, expanded, onScrub }: Props) {
   const [preview, setPreview] = useState<number | null>(null);
   const total = locator?.totalProgression ?? 0;
   const percent = Math.floor(total * 100);
-  const sectionLeft = section ? section.words * (1 - (locator?.progression ?? 0)) : 0;
-  const workLeft = work.words * (1 - total);
-  const pagesLeft = pageInfo.pagesLeft;
+  const left = wordsLeft(work, section, locator);
+  const pagesLeft = position.pagesLeft;
   const previewTitle = preview === null ? '' : titleAt(work, preview / STEPS);
   const speedNote = measured ? 'at your reading speed' : `at ${wpm} words a minute until Quire learns your speed`;
   return (
@@ -62,7 +61,7 @@ export function ReaderFooter({ work, section, locator, pageInfo, paginated, wpm,
         <span>{percent}%</span>
         {paginated && <span>{pagesLeft === 0 ? 'last page in section' : `${pagesLeft} ${pagesLeft === 1 ? 'page' : 'pages'} left in section`}</span>}
         <span>
-          {formatMinutes(minutesFor(sectionLeft, wpm))} left in section · {formatMinutes(minutesFor(workLeft, wpm))} in work
+          {formatMinutes(minutesFor(left.section, wpm))} left in section · {formatMinutes(minutesFor(left.work, wpm))} in work
         </span>
       </p>
     </footer>

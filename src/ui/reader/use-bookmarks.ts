@@ -1,7 +1,7 @@
 /** The bookmarks of the open work: loaded from storage, added and removed there. */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Locator } from '../../reader/locator';
-import { samePlace } from '../../reader/locate';
+import { samePlace } from '../../reader/place';
 import type { Bookmark, ReadingStore } from '../../storage/types';
 
 /** A new bookmark id (randomUUID needs a secure context; a served-over-http copy may not be one). */

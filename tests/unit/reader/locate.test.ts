@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadWork, toWorkInfo } from '../../../build/works-plugin';
 import type { Section } from '../../../src/content/types';
-import { makeLocator, placeAtFraction, quoteAt, resolveLocator, samePlace, sectionAtFraction } from '../../../src/reader/locate';
+import { makeLocator, placeAtFraction, quoteAt, resolveLocator, sectionAtFraction } from '../../../src/reader/locate';
+import { samePlace } from '../../../src/reader/place';
 import { must, root } from '../../fixtures/content';
 
 const work = loadWork(resolve(root, 'works', 'making-it-work'), 'making-it-work');

@@ -1,0 +1,72 @@
+/**
+ * Keys and taps to reader actions, as pure functions. The reader screen maps each action to
+ * what it does; to add a key, add it here (and its action, if new) and handle the action there.
+ */
+
+/** What a key or a tap asks the reader to do. */
+export type ReaderAction = 'next' | 'prev' | 'library' | 'controls' | 'bookmark';
+
+/** The parts of a KeyboardEvent the map reads. */
+export interface KeyInput {
+  key: string;
+  shiftKey: boolean;
+  altKey: boolean;
+  ctrlKey: boolean;
+  metaKey: boolean;
+}
+
+/** Keys that act wherever the focus is on the reader's page (not in a field or a panel). */
+const KEYS: Readonly<Record<string, ReaderAction>> = {
+  ArrowRight: 'next',
+  PageDown: 'next',
+  ArrowLeft: 'prev',
+  PageUp: 'prev',
+  Escape: 'library',
+  m: 'controls',
+  b: 'bookmark',
+  B: 'bookmark',
+};
+
+/** Keys that a focused control (button, link) uses itself: they act only when none has the focus. */
+const OFF_CONTROL_KEYS: Readonly<Record<string, (shift: boolean) => ReaderAction>> = {
+  ' ': (shift) => (shift ? 'prev' : 'next'),
+  Enter: () => 'controls',
+};
+
+/** The action for a key press, or null; `onControl`: the focus is on a button, link or summary. */
+export function classifyKey(e: KeyInput, onControl: boolean): ReaderAction | null {
+  if (e.altKey || e.ctrlKey || e.metaKey) return null;
+  // Shift with an arrow extends a selection: it never turns the page.
+  if (e.shiftKey && e.key.startsWith('Arrow')) return null;
+  const offControl = OFF_CONTROL_KEYS[e.key];
+  if (offControl) return onControl ? null : offControl(e.shiftKey);
+  return KEYS[e.key] ?? null;
+}
+
+/** A pointer press and release on the page. */
+export interface TapInput {
+  /** Movement from press to release, in CSS px. */
+  dx: number;
+  dy: number;
+  /** Where the release was across the page, 0 (left edge) to 1 (right edge). */
+  x: number;
+  pointerType: string;
+  paginated: boolean;
+  /** Text was selected when the press began, or is when it ends (a selection made, moved or tapped away). */
+  selectedAtStart?: boolean;
+  selectedAtEnd?: boolean;
+}
+
+/** Taps: the left and right edges turn, the middle shows or hides the controls; swipes turn (touch and pen only). */
+export function classifyTap(t: TapInput): ReaderAction | null {
+  // A selection never turns the page (foliate-js #86: dragging a handle turned it on iOS): a
+  // gesture that starts on a selection or ends one does nothing else.
+  if (t.selectedAtStart || t.selectedAtEnd) return null;
+  if (t.pointerType !== 'mouse' && Math.abs(t.dx) > 48 && Math.abs(t.dx) > 1.5 * Math.abs(t.dy)) {
+    return t.paginated ? (t.dx < 0 ? 'next' : 'prev') : null;
+  }
+  if (Math.abs(t.dx) > 8 || Math.abs(t.dy) > 8) return null;
+  if (t.paginated && t.x < 0.3) return 'prev';
+  if (t.paginated && t.x > 0.7) return 'next';
+  return 'controls';
+}

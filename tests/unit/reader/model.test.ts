@@ -1,0 +1,283 @@
+import { effect, signal } from '@preact/signals';
+import { describe, expect, test } from 'vitest';
+import { makeLocator } from '../../../src/reader/locate';
+import type { Locator, Target } from '../../../src/reader/locator';
+import { createReaderModel, type Relocate } from '../../../src/reader/model';
+import type { Place, ReadingMode } from '../../../src/reader/place';
+import { wholeSection } from '../../../src/reader/window';
+import { must } from '../../fixtures/content';
+import { FakePort, makeWork, slots } from './fake-port';
+
+interface Setup {
+  perPage?: number;
+  known?: (work: ReturnType<typeof makeWork>) => Locator;
+  startAt?: Target;
+  mode?: ReadingMode;
+}
+
+/** A model over the fake port, with the view's part played here: each new window is laid out a microtask later, as a render would. */
+async function setup(opts: Setup = {}) {
+  const made = makeWork();
+  const { work, texts } = made;
+  const port = new FakePort(opts.perPage ?? 100);
+  const mode = signal<ReadingMode>(opts.mode ?? 'paginated');
+  const known = signal<Locator | undefined>(opts.known?.(made));
+  const saved: Locator[] = [];
+  const events: Relocate[] = [];
+  let clock = 1_000_000;
+  const model = createReaderModel({
+    work,
+    loadSection: (_work, id) => Promise.resolve(must(texts.find((s) => s.id === id))),
+    port,
+    mode,
+    known,
+    startAt: opts.startAt,
+    // As the app does: a saved place becomes the app's known place for the work.
+    save: (l) => {
+      saved.push(l);
+      known.value = l;
+    },
+    now: () => (clock += 1000),
+    windowChars: 300,
+  });
+  model.onRelocate((e) => events.push(e));
+  effect(() => {
+    void model.section.value;
+    void model.window.value;
+    queueMicrotask(() => model.relayout());
+  });
+  await model.opened;
+  const here = () => must(model.locator.value);
+  const at = (sectionId: string, block: number, offset: number) => makeLocator(work, must(texts.find((s) => s.id === sectionId)), block, offset, (clock += 1000));
+  return { model, port, mode, known, saved, events, work, texts, here, at, clock: () => clock };
+}
+
+const key = (sectionId: string, p: Place) => `${sectionId}/${p.block}/${p.offset}`;
+
+describe('navigation through the layout port', () => {
+  test('forward: each page starts right after the previous one ends, across windows and sections, to the end of the work; only a section\'s last page is short', async () => {
+    const { model, port, texts } = await setup();
+    const seen: string[] = [];
+    const short: string[] = [];
+    let windows = 0;
+    let lastWindow = model.window.value;
+    for (let turns = 0; turns < 500; turns++) {
+      const id = must(model.section.value).id;
+      seen.push(...port.shown().map((p) => key(id, p)));
+      if (port.shown().length < port.perPage) short.push(key(id, port.firstVisible()));
+      // The place is the first character on the page.
+      expect(key(model.locator.value?.sectionId ?? '', here(model))).toBe(key(id, port.firstVisible()));
+      await model.next();
+      if (model.atEnd.value) break;
+      if (model.window.value !== lastWindow) windows++;
+      lastWindow = model.window.value;
+    }
+    const all = texts.flatMap((s) => slots(s, wholeSection(s)).map((p) => key(s.id, p)));
+    expect(seen).toEqual(all);
+    // A window that stops short of its section's end ends mid-flow: its short last page is never shown going forward.
+    const sectionEnds = texts.map((s) => key(s.id, port.perPage > 0 ? lastPageStart(s, port.perPage) : { block: 0, offset: 0 }));
+    expect(short.every((k) => sectionEnds.includes(k)), `short pages at ${short.join(', ')}`).toBe(true);
+    expect(windows).toBeGreaterThan(texts.length);
+    expect(model.atEnd.value).toBe(true);
+  });
+
+  test('backward from the end: each page ends right before the page shown after it, to the start of the work', async () => {
+    const { model, port, texts } = await setup({ known: ({ work, texts: t }) => makeLocator(work, must(t[2]), 11, 50, 1) });
+    // Open at the last page of the work.
+    while (!model.atEnd.value) await model.next();
+    const pages: string[][] = [];
+    for (let turns = 0; turns < 500; turns++) {
+      const id = must(model.section.value).id;
+      pages.push(port.shown().map((p) => key(id, p)));
+      const before = model.locator.value;
+      await model.prev();
+      if (model.locator.value === before) break;
+    }
+    const all = texts.flatMap((s) => slots(s, wholeSection(s)).map((p) => key(s.id, p)));
+    expect(pages.reverse().flat()).toEqual(all);
+  });
+
+  test('a turn back across a window start shows a window ending exactly there, at its last page', async () => {
+    const { model, port } = await setup();
+    await model.next();
+    await model.next();
+    await model.next();
+    const w = must(model.window.value);
+    expect(w.start.block).toBeGreaterThan(0);
+    const first = port.shown()[0];
+    await model.prev();
+    expect(must(model.window.value).end).toEqual(w.start);
+    expect(port.page).toBe(port.pagesOf.length - 1);
+    const shown = port.shown();
+    const last = must(shown[shown.length - 1]);
+    // The page just before: its last slot is the one right before the page it came back from.
+    expect(last.block < must(first).block || last.offset < must(first).offset).toBe(true);
+  });
+
+  test('a re-layout (another page size) keeps the place and never saves it', async () => {
+    const { model, port, saved, events } = await setup();
+    await model.next();
+    await model.next();
+    const place = model.locator.value;
+    const count = saved.length;
+    port.perPage = 37;
+    model.relayout();
+    port.perPage = 160;
+    model.relayout();
+    expect(model.locator.value).toBe(place);
+    expect(port.isOnScreen(must(place))).toBe(true);
+    expect(saved.length).toBe(count);
+    expect(events.at(-1)?.reason).toBe('relayout');
+  });
+
+  test('only user moves are saved; every relocate carries its reason', async () => {
+    const { model, saved, events, at } = await setup();
+    const moves = () => events.map((e) => e.reason).filter((r) => r !== 'relayout');
+    expect(moves()).toEqual(['restore']);
+    expect(saved).toEqual([]);
+    await model.next();
+    await model.jump(at('s1', 3, 0));
+    await model.goBack();
+    expect(moves()).toEqual(['restore', 'turn', 'jump', 'back']);
+    expect(saved.length).toBe(3);
+  });
+});
+
+/** Where the last page of a section starts when the section is paged from its start. */
+function lastPageStart(section: Parameters<typeof slots>[0], perPage: number): Place {
+  const all = slots(section, wholeSection(section));
+  return must(all[Math.floor((all.length - 1) / perPage) * perPage]);
+}
+
+function here(model: { locator: { value: Locator | null } }): Place {
+  return must(model.locator.value);
+}
+
+describe('Back to where you were', () => {
+  test('a run of jumps keeps the place before the first', async () => {
+    const { model, here: now, at } = await setup();
+    await model.next();
+    const start = now();
+    await model.jump(at('s1', 2, 0));
+    await model.jump(at('s2', 5, 0));
+    await model.jump(at('s0', 9, 0));
+    expect(model.back.value).toBe(start);
+    await model.goBack();
+    expect(key(now().sectionId, now())).toBe(key(start.sectionId, start));
+    expect(model.back.value).toBeNull();
+  });
+
+  test('reading on after a jump, then jumping, replaces it', async () => {
+    const { model, here: now, at } = await setup();
+    await model.jump(at('s1', 2, 0));
+    await model.next();
+    const after = now();
+    await model.jump(at('s2', 5, 0));
+    expect(model.back.value).toBe(after);
+  });
+
+  test('a jump that is not to be remembered leaves Back alone; dismissing clears it', async () => {
+    const { model, at } = await setup();
+    await model.jump(at('s1', 2, 0), { remember: false });
+    expect(model.back.value).toBeNull();
+    await model.jump(at('s1', 8, 0));
+    expect(model.back.value).not.toBeNull();
+    model.dismissBack();
+    expect(model.back.value).toBeNull();
+  });
+
+  test('opening at a search hit offers the saved place', async () => {
+    const { model, here: now } = await setup({
+      known: ({ work, texts }) => makeLocator(work, must(texts[0]), 6, 10, 5),
+      startAt: { sectionId: 's2', block: 3, offset: 12 },
+    });
+    expect(key(now().sectionId, now())).toBe('s2/3/12');
+    expect(model.back.value && key(model.back.value.sectionId, model.back.value)).toBe('s0/6/10');
+  });
+});
+
+describe('one source of truth: places from outside', () => {
+  test('a newer known place is adopted at once: Back offers the place left, nothing is saved, the next turn goes on from there', async () => {
+    const { model, port, known, saved, events, at, here: now } = await setup();
+    await model.next();
+    const left = now();
+    const count = saved.length;
+    const imported = at('s1', 7, 20);
+    known.value = imported;
+    await Promise.resolve();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(key(now().sectionId, now())).toBe('s1/7/20');
+    expect(now().updatedAt).toBe(imported.updatedAt);
+    expect(events.at(-1)?.reason).toBe('adopt');
+    expect(model.back.value).toBe(left);
+    expect(saved.length).toBe(count);
+    const shown = port.shown();
+    await model.next();
+    // Saved, newer than the adopted place, and starting right after the adopted page.
+    const turned = must(saved.at(-1));
+    expect(turned.updatedAt).toBeGreaterThan(imported.updatedAt);
+    const lastShown = must(shown.at(-1));
+    expect(turned.block * 1000 + turned.offset).toBeGreaterThan(lastShown.block * 1000 + lastShown.offset);
+  });
+
+  test('an older known place does not move the reader', async () => {
+    const { model, known, work, texts, here: now } = await setup();
+    await model.next();
+    const place = now();
+    known.value = makeLocator(work, must(texts[2]), 3, 0, place.updatedAt - 1);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(model.locator.value).toBe(place);
+  });
+
+  test('adopt() moves the model and sets Back', async () => {
+    const { model, at, here: now } = await setup();
+    const left = now();
+    await model.adopt(at('s2', 1, 3));
+    expect(key(now().sectionId, now())).toBe('s2/1/3');
+    expect(model.back.value).toBe(left);
+  });
+
+  test('the model never adopts its own saves, and stamps each place after the newest it knows', async () => {
+    const { model, events, saved, known } = await setup({ known: ({ work, texts }) => makeLocator(work, must(texts[0]), 0, 0, 9_000_000) });
+    await model.next();
+    await model.next();
+    expect(events.filter((e) => e.reason === 'adopt')).toEqual([]);
+    expect(must(saved[0]).updatedAt).toBeGreaterThan(9_000_000);
+    expect(known.value).toBe(saved.at(-1));
+  });
+});
+
+describe('follow (read aloud)', () => {
+  test('a place on screen: the page stays; off screen: the page turns; Back is untouched; saved', async () => {
+    const { model, port, saved, events } = await setup();
+    await model.next();
+    const page = port.page;
+    const on = must(port.shown()[40]);
+    await model.follow({ sectionId: 's0', ...on });
+    expect(port.page).toBe(page);
+    expect(model.locator.value && { block: model.locator.value.block, offset: model.locator.value.offset }).toEqual(on);
+    const off = must(port.pagesOf[page + 1]?.[10]);
+    await model.follow({ sectionId: 's0', ...off });
+    expect(port.page).toBe(page + 1);
+    expect(model.isOnScreen(off)).toBe(true);
+    await model.follow({ sectionId: 's2', block: 2, offset: 0 });
+    expect(model.section.value?.id).toBe('s2');
+    expect(model.back.value).toBeNull();
+    expect(events.slice(-3).map((e) => e.reason)).toEqual(['follow', 'follow', 'follow']);
+    expect(saved.slice(-3).map((l) => l.sectionId)).toEqual(['s0', 's0', 's2']);
+  });
+});
+
+describe('scroll mode', () => {
+  test('a turn scrolls a screen; at the end of the section it goes on to the next one; a scroll that rests becomes the place', async () => {
+    const { model, port, here: now } = await setup({ mode: 'scroll' });
+    expect(model.window.value).toEqual(wholeSection(must(model.section.value)));
+    const pages = port.pagesOf.length;
+    for (let i = 0; i < pages; i++) await model.next();
+    expect(now().sectionId).toBe('s1');
+    port.page = 2;
+    model.scrolled();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(key(now().sectionId, now())).toBe(key('s1', port.firstVisible()));
+  });
+});
