@@ -13,18 +13,38 @@ export function useHighlights(store: HighlightStore, workId: string, version = 0
   const [error, setError] = useState<string | null>(null);
   const list = useRef(highlights);
   list.current = highlights;
+  // Written and deleted here since the list was last asked for: a read that started earlier
+  // must neither lose the one nor bring back the other.
+  const written = useRef(new Set<string>());
+  const removed = useRef(new Set<string>());
   useEffect(() => {
     let live = true;
+    written.current = new Set();
+    removed.current = new Set();
     void store.listHighlights(workId).then((found) => {
-      if (live) setHighlights(found);
+      if (!live) return;
+      // What was written here while the read was under way stays (the newer copy of each wins).
+      setHighlights((mine) => {
+        const byId = new Map(found.filter((h) => !removed.current.has(h.id)).map((h) => [h.id, h]));
+        for (const h of mine) if (written.current.has(h.id) && (byId.get(h.id)?.updatedAt ?? -Infinity) < h.updatedAt) byId.set(h.id, h);
+        return [...byId.values()];
+      });
     });
     return () => {
       live = false;
     };
   }, [store, workId, version]);
 
-  const replace = (h: Highlight) => setHighlights((all) => [...all.filter((x) => x.id !== h.id), h]);
-  const drop = (id: string) => setHighlights((all) => all.filter((x) => x.id !== id));
+  const replace = (h: Highlight) => {
+    removed.current.delete(h.id);
+    written.current.add(h.id);
+    setHighlights((all) => [...all.filter((x) => x.id !== h.id), h]);
+  };
+  const drop = (id: string) => {
+    written.current.delete(id);
+    removed.current.add(id);
+    setHighlights((all) => all.filter((x) => x.id !== id));
+  };
 
   /** Stores a highlight (new or changed); the list shows it at once and drops it again if the write fails. */
   const put = useCallback(
