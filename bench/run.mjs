@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from '../scripts/serve.mjs';
 import { installBench } from './in-page.mjs';
+import { storageBench } from './storage.mjs';
 
 /** @typedef {import('playwright-core').Browser} Browser */
 /** @typedef {import('playwright-core').Page} Page */
@@ -420,6 +421,7 @@ async function main() {
       search: { node: search, inBrowser },
       seconds: round((Date.now() - started) / 1000),
     };
+    /** @type {any} */ (report).storage = await storageBench(browser, server.url);
     await mkdir(dirname(RESULTS), { recursive: true });
     await writeFile(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
     console.log(`\nWrote ${RESULTS.slice(ROOT.length + 1)} (${report.seconds} s in all).`);

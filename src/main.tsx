@@ -12,7 +12,7 @@ import { wirePageLifecycle } from './storage/lifecycle';
 import { openStore } from './storage/store';
 
 const pwa = startPwa();
-const page = wirePageLifecycle({ flush: () => state.actions.flush() });
+const page = wirePageLifecycle({ flush: () => state.actions.flush(), visible: () => void store.resume() });
 const store = await openStore({ works: catalogue, pageLeaving: page.leaving });
 const settings = createSettingsState(store);
 const [positions, acknowledged, speedSamples] = await Promise.all([

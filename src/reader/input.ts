@@ -4,7 +4,7 @@
  */
 
 /** What a key or a tap asks the reader to do. */
-export type ReaderAction = 'next' | 'prev' | 'library' | 'controls' | 'bookmark';
+export type ReaderAction = 'next' | 'prev' | 'library' | 'controls' | 'bookmark' | 'readAloud';
 
 /** The parts of a KeyboardEvent the map reads. */
 export interface KeyInput {
@@ -25,6 +25,8 @@ const KEYS: Readonly<Record<string, ReaderAction>> = {
   m: 'controls',
   b: 'bookmark',
   B: 'bookmark',
+  r: 'readAloud',
+  R: 'readAloud',
 };
 
 /** Keys that a focused control (button, link) uses itself: they act only when none has the focus. */

@@ -14,6 +14,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   pageTurn: 'slide',
   smartPunctuation: true,
   mode: 'paginated',
+  voice: null,
+  speechRate: 1,
 });
 
 /** A numeric setting's range and step. */
@@ -23,12 +25,16 @@ export interface Range {
   step: number;
 }
 
-/** The numeric settings' ranges (font size in px, line height unitless, measure in em). */
-export const RANGES: Readonly<Record<'fontSize' | 'lineHeight' | 'measure', Readonly<Range>>> = {
+/** The numeric settings' ranges (font size in px, line height unitless, measure in em, speech rate × normal). */
+export const RANGES: Readonly<Record<'fontSize' | 'lineHeight' | 'measure' | 'speechRate', Readonly<Range>>> = {
   fontSize: { min: 14, max: 32, step: 1 },
   lineHeight: { min: 1.2, max: 2.0, step: 0.1 },
   measure: { min: 30, max: 45, step: 1 },
+  speechRate: { min: 0.5, max: 3, step: 0.05 },
 };
+
+/** Longest voiceURI kept (real ones are short; a huge string is not a voice). */
+const VOICE_MAX = 512;
 
 /** Every value each choice setting accepts, in the order the panel shows them. */
 export const CHOICES = {
@@ -55,6 +61,10 @@ function choice<T extends string>(value: unknown, allowed: readonly T[], fallbac
   return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
 }
 
+function voiceUri(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' && value.length <= VOICE_MAX ? value : null;
+}
+
 function bool(value: unknown, fallback: boolean): boolean {
   return typeof value === 'boolean' ? value : fallback;
 }
@@ -78,5 +88,7 @@ export function validateSettings(raw: unknown): Settings {
     pageTurn: choice(r.pageTurn, CHOICES.pageTurn, d.pageTurn),
     smartPunctuation: bool(r.smartPunctuation, d.smartPunctuation),
     mode: choice(r.mode, CHOICES.mode, d.mode),
+    voice: voiceUri(r.voice),
+    speechRate: snapToRange(r.speechRate, RANGES.speechRate) ?? d.speechRate,
   };
 }

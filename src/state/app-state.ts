@@ -82,7 +82,7 @@ export function createAppState(init: Init): AppState {
 }
 
 function createActions(state: AppState, pageLeaving?: () => boolean) {
-  const writer = createPositionWriter(state.store, { delay: 400, pageLeaving });
+  const writer = createPositionWriter(state.store, { pageLeaving });
   return {
     /** Goes to a route and puts it in the URL (a new history entry, so Back works). */
     navigate(route: Route): void {

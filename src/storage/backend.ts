@@ -17,6 +17,9 @@ export interface MergeData {
   tombstones: Tombstone[];
 }
 
+/** Told how many of a merge's writes are done, of how many. */
+export type MergeProgress = (done: number, total: number) => void;
+
 /** How many records of each kind a merge wrote. */
 export type MergeCounts = Record<keyof MergeData, number>;
 
@@ -53,7 +56,9 @@ export interface Backend {
   deleteBookmark(id: string): Promise<void>;
   dump(): Promise<RawDump>;
   /** Writes each record that is newer than the stored one (speed samples: each one not already there). */
-  merge(data: MergeData, now: number): Promise<MergeCounts>;
+  merge(data: MergeData, now: number, progress?: MergeProgress): Promise<MergeCounts>;
+  /** Drops the connection, if any, so the next operation opens a fresh one (a no-op in memory). */
+  reconnect?(): void;
   /** One record of a v3 record store (highlights, tombstones, stats, meta), unchecked. */
   getRecord(store: RecordStore, key: string): Promise<unknown>;
   /** Every record of a record store, or those whose `index` equals `value`. */
@@ -69,6 +74,34 @@ export function isNewer(stored: unknown, incoming: { updatedAt: number }): boole
   if (typeof stored !== 'object' || stored === null) return true;
   const t = (stored as { updatedAt?: unknown }).updatedAt;
   return typeof t !== 'number' || !Number.isFinite(t) || incoming.updatedAt > t;
+}
+
+/**
+ * An import's speed samples against the stored ones: which to add (new ones, each once) and
+ * which stored ones (by index) to drop, so that only the newest KEEP_SPEED_SAMPLES remain.
+ */
+export function capSamples(stored: readonly unknown[], incoming: readonly SpeedSample[], keep = KEEP_SPEED_SAMPLES): { add: SpeedSample[]; drop: number[] } {
+  const seen = new Set(stored.map(sampleKey));
+  const fresh: SpeedSample[] = [];
+  for (const s of incoming) {
+    const key = sampleKey(s);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    fresh.push(s);
+  }
+  if (stored.length + fresh.length <= keep) return { add: fresh, drop: [] };
+  const time = (s: unknown) => {
+    const t = typeof s === 'object' && s !== null ? (s as { updatedAt?: unknown }).updatedAt : undefined;
+    return typeof t === 'number' && Number.isFinite(t) ? t : -Infinity;
+  };
+  // Oldest first; at equal times a stored sample counts as older (it was added first).
+  const all = [...stored.map((s, i) => ({ t: time(s), stored: i, fresh: -1 })), ...fresh.map((s, i) => ({ t: time(s), stored: -1, fresh: i }))];
+  all.sort((a, b) => a.t - b.t);
+  const cut = all.length - keep;
+  return {
+    add: all.slice(cut).flatMap((e) => (e.fresh >= 0 ? [fresh[e.fresh] as SpeedSample] : [])),
+    drop: all.slice(0, cut).flatMap((e) => (e.stored >= 0 ? [e.stored] : [])),
+  };
 }
 
 /** A speed sample's identity: two with the same key are the same measurement (so a re-import adds nothing). */

@@ -20,6 +20,16 @@ export const EXPORT_VERSION = 1;
 
 const NOTHING_CHANGED = 'Nothing was changed.';
 
+/** The largest reading-data file Quire reads: real ones are far smaller (places, settings, bookmarks, 500 samples). */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+/** Why a file of `bytes` is refused before it is read, or null when its size is fine. */
+export function importSizeProblem(bytes: number): string | null {
+  if (bytes <= MAX_IMPORT_BYTES) return null;
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return `This file is ${mb(bytes)}, more than Quire reads (${mb(MAX_IMPORT_BYTES)}); Quire's reading data is much smaller, so it is likely another kind of file. ${NOTHING_CHANGED}`;
+}
+
 /** Makes the file from checked records. */
 export function toExportFile(data: MergeData, exportedAt: number): ExportFile {
   return {
@@ -70,6 +80,9 @@ export function exportFileName(date: Date): string {
 
 /** Turns the text of a chosen file into a value, or a message saying why it can't be read. */
 export function parseBackupText(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
+  // Counted in UTF-16 units, at least the UTF-8 size for the ASCII that JSON mostly is.
+  const tooBig = importSizeProblem(text.length);
+  if (tooBig) return { ok: false, message: tooBig };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {

@@ -3,7 +3,7 @@ import type { Backend } from './backend';
 import { errorName, OpenError } from './idb-backend';
 import { createMemoryBackend } from './memory';
 import { applyWrite, pendingKey, PendingWrites, type PendingWrite } from './pending';
-import { createStatusHub, MESSAGES } from './status';
+import { createStatusHub, MESSAGES, suspectMessage } from './status';
 import type { StorageProblem, StoreOptions } from './types';
 import { indexWorks, type Checked, type WorkIndex } from './validate';
 
@@ -22,6 +22,8 @@ export interface StoreCore {
   /** Switches to memory for the rest of this visit, with the message saying why. */
   useMemory(message: string): void;
   setBackend(backend: Backend): void;
+  /** Drops the database connection so the next operation opens a fresh one. */
+  reconnect(): void;
   /** Runs one backend operation; if the database can't be (re)opened, carries on in memory. */
   run<T>(op: (b: Backend) => Promise<T>): Promise<T>;
   /** A read that never throws for storage reasons: on failure, the fallback and a note. */
@@ -36,6 +38,12 @@ export interface StoreCore {
   retryNow(): Promise<void>;
   /** The checked value, or undefined; either way what was wrong is reported. */
   checked<T>(result: Checked<T>, store: StorageProblem['store'], key: string): T | undefined;
+  /**
+   * Notes a time ahead of the clock under `key` (the status names every such date), or clears
+   * the keys `clear` picks once newer data replaced them.
+   */
+  suspect(key: string, times: readonly number[]): void;
+  unsuspect(clear: (key: string) => boolean): void;
   /** Stops timers and closes the backend. */
   close(): void;
 }
@@ -50,6 +58,8 @@ export function createCore(options: StoreOptions): StoreCore {
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let retryDelay = RETRY_FIRST_MS;
   let retrying: Promise<void> | null = null;
+  const suspectTimes = new Map<string, readonly number[]>();
+  const showSuspect = () => status.update({ suspect: suspectTimes.size > 0 ? suspectMessage([...suspectTimes.values()].flat()) : null });
 
   const waitingKind = (error: unknown) => (errorName(error) === 'QuotaExceededError' ? 'quota' : 'error');
 
@@ -94,6 +104,9 @@ export function createCore(options: StoreOptions): StoreCore {
     },
     setBackend(next) {
       backend = next;
+    },
+    reconnect() {
+      backend.reconnect?.();
     },
     async run(op) {
       if (closed) throw new Error('Quire storage is closed');
@@ -148,6 +161,15 @@ export function createCore(options: StoreOptions): StoreCore {
       }
       if (result.clamped) report({ store, key, action: 'clamped', reason: result.clamped });
       return result.value;
+    },
+    suspect(key, times) {
+      suspectTimes.set(key, times);
+      showSuspect();
+    },
+    unsuspect(clear) {
+      const before = suspectTimes.size;
+      for (const key of [...suspectTimes.keys()]) if (clear(key)) suspectTimes.delete(key);
+      if (suspectTimes.size !== before) showSuspect();
     },
     close() {
       if (closed) return;

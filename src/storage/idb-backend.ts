@@ -1,6 +1,6 @@
 /** The IndexedDB store: one connection promise, one transaction per operation, reopened when the browser closes it. */
 import { unwrap, type IDBPTransaction, type StoreNames } from 'idb';
-import { KEEP_SPEED_SAMPLES, isNewer, sampleKey, type Backend, type MergeCounts, type RawDump } from './backend';
+import { capSamples, KEEP_SPEED_SAMPLES, isNewer, type Backend, type MergeCounts, type RawDump } from './backend';
 import { ALL_STORES, openQuireDb, SETTINGS_KEY, type QuireDB, type QuireSchema } from './db';
 import { placeWins } from './order';
 import { planMarks } from './highlights';
@@ -26,6 +26,17 @@ export interface IdbBackendEvents {
 /** The IndexedDB backend, plus `open()` to connect now (so a failure is known at start). */
 export interface IdbBackend extends Backend {
   open(): Promise<void>;
+}
+
+/**
+ * True for the errors of a connection that died under us: InvalidStateError (closed before its
+ * close event arrived) and WebKit's "Connection to Indexed Database server lost" (UnknownError).
+ */
+export function isConnectionLost(error: unknown): boolean {
+  const name = errorName(error);
+  if (name === 'InvalidStateError') return true;
+  const message = typeof error === 'object' && error !== null && 'message' in error ? String((error as { message: unknown }).message) : '';
+  return name === 'UnknownError' && /connection to indexed database server lost/i.test(message);
 }
 
 /** The name of an error, for matching DOMExceptions across realms. */
@@ -82,24 +93,22 @@ export function createIdbBackend(factory: IDBFactory, events: IdbBackendEvents):
     return current;
   }
 
+  /** Forgets the connection (closing it once its transactions end): the next operation opens a new one. */
+  function drop(): void {
+    const old = dbPromise;
+    dbPromise = null;
+    openDb = null;
+    old?.then((db) => db.close()).catch(() => {});
+  }
+
   /** Runs `body` in one transaction and resolves after it commits. */
-  async function inTx<N extends Names[], M extends Mode, T>(
+  async function once<N extends Names[], M extends Mode, T>(
     names: N,
     mode: M,
     body: (tx: IDBPTransaction<QuireSchema, N, M>) => Promise<T>,
   ): Promise<T> {
-    let db = await connect();
-    let tx: IDBPTransaction<QuireSchema, N, M>;
-    try {
-      tx = db.transaction(names, mode);
-    } catch (error) {
-      // The connection closed under us before its close event arrived: reopen once.
-      if (errorName(error) !== 'InvalidStateError') throw error;
-      dbPromise = null;
-      openDb = null;
-      db = await connect();
-      tx = db.transaction(names, mode);
-    }
+    const db = await connect();
+    const tx = db.transaction(names, mode);
     const done = tx.done;
     done.catch(() => {}); // observed below; this keeps an abort after a thrown body from going unhandled
     try {
@@ -116,10 +125,29 @@ export function createIdbBackend(factory: IDBFactory, events: IdbBackendEvents):
     }
   }
 
+  /**
+   * `once`, and if the connection turns out dead (closed under us, or lost as iOS loses it when
+   * the app comes back from the background), a new connection and one more try.
+   */
+  async function inTx<N extends Names[], M extends Mode, T>(
+    names: N,
+    mode: M,
+    body: (tx: IDBPTransaction<QuireSchema, N, M>) => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await once(names, mode, body);
+    } catch (error) {
+      if (!isConnectionLost(error)) throw error;
+      drop();
+      return once(names, mode, body);
+    }
+  }
+
   return {
     open: async () => {
       await connect();
     },
+    reconnect: drop,
     getPosition: (workId) => inTx(['positions'], 'readonly', (tx) => tx.objectStore('positions').get(workId)),
     putPositionIfNewer: (place, now) =>
       inTx(['positions'], 'readwrite', async (tx) => {
@@ -189,7 +217,7 @@ export function createIdbBackend(factory: IDBFactory, events: IdbBackendEvents):
         ]);
         return { positions, settings: settings ?? null, acknowledgements, speedSamples, bookmarks, highlights, tombstones };
       }),
-    merge: (data, now) =>
+    merge: (data, now, progress) =>
       // One pass per store: read it whole, decide in maps, then put (no read per record).
       inTx(ALL_STORES, 'readwrite', async (tx) => {
         const counts: MergeCounts = { positions: 0, settings: 0, acknowledgements: 0, speedSamples: 0, bookmarks: 0, highlights: 0, tombstones: 0 };
@@ -224,14 +252,14 @@ export function createIdbBackend(factory: IDBFactory, events: IdbBackendEvents):
           writes.push(acks.put(a));
           counts.acknowledgements++;
         }
-        const seen = new Set(storedSamples.map(sampleKey));
-        for (const s of data.speedSamples) {
-          const key = sampleKey(s);
-          if (seen.has(key)) continue;
-          seen.add(key);
-          writes.push(samples.add({ ...s }));
-          counts.speedSamples++;
+        // Only the newest samples are kept, imported or not (see capSamples).
+        const { add, drop } = capSamples(storedSamples, data.speedSamples);
+        for (const i of drop) {
+          const id = storedSamples[i]?.id;
+          if (id !== undefined) writes.push(samples.delete(id));
         }
+        for (const s of add) writes.push(samples.add({ ...s }));
+        counts.speedSamples = add.length;
         // Bookmarks and highlights merge with their tombstones (./highlights.ts): no deleted one comes back.
         const plan = planMarks({ bookmarks: storedBookmarks, highlights: storedHighlights, tombstones: storedStones }, data);
         for (const b of plan.bookmarks.put) writes.push(bookmarks.put(b));
@@ -242,7 +270,13 @@ export function createIdbBackend(factory: IDBFactory, events: IdbBackendEvents):
         counts.bookmarks = plan.bookmarks.put.length;
         counts.highlights = plan.highlights.put.length;
         counts.tombstones = plan.tombstones.length;
+        let done = 0;
+        const step = Math.max(1, Math.floor(writes.length / 20));
+        if (progress) {
+          for (const w of writes) void w.then(() => ++done % step === 0 && progress(done, writes.length), () => {});
+        }
         await Promise.all(writes);
+        progress?.(writes.length, writes.length);
         return counts;
       }),
     getRecord: (name, key) => inTx([name], 'readonly', (tx) => tx.objectStore(name).get(key)),

@@ -2,6 +2,8 @@
 import { checkDump, checkExportFile, toExportFile } from './backup';
 import type { StoreCore } from './core';
 import { errorName } from './idb-backend';
+import { reviewTimes } from './import-review';
+import { suspectMessage } from './status';
 import { createMemoryBackend } from './memory';
 import type { ImportResult, ReadingStore } from './types';
 
@@ -16,13 +18,19 @@ export function createImportExport(core: StoreCore, announce: (workIds: readonly
       return toExportFile(checkDump(await merged.dump(), core.report), core.now());
     },
 
-    async importData(file): Promise<ImportResult> {
+    async importData(file, options = {}): Promise<ImportResult> {
       const result = checkExportFile(file);
       if (!result.ok) return result;
+      const progress = options.onProgress;
+      progress?.(0);
+      const now = core.now();
+      const { data, suspect } = reviewTimes(result.data, now);
       try {
-        const merged = await core.run((b) => b.merge(result.data, core.now()));
-        await announce(result.data.positions.map((p) => p.workId));
-        return { ok: true, merged };
+        const merged = await core.run((b) => b.merge(data, now, progress && ((done, total) => progress(total > 0 ? done / total : 1))));
+        await announce(data.positions.map((p) => p.workId));
+        if (suspect.length === 0) return { ok: true, merged };
+        core.suspect('import', suspect);
+        return { ok: true, merged, notice: suspectMessage(suspect) };
       } catch (error) {
         const reason =
           errorName(error) === 'QuotaExceededError'

@@ -1,7 +1,7 @@
 /** The in-memory store: used when IndexedDB cannot be; kept for this visit only. */
 import type { AcknowledgementRecord, PositionRecord, RecordStore, SettingsRecord } from './db';
 import { RECORD_KEYS } from './db';
-import { isNewer, KEEP_SPEED_SAMPLES, sampleKey, type Backend, type MergeCounts, type MergeData, type RawDump } from './backend';
+import { capSamples, isNewer, KEEP_SPEED_SAMPLES, type Backend, type MergeCounts, type MergeData, type MergeProgress, type RawDump } from './backend';
 import { placeWins } from './order';
 import { planMarks } from './highlights';
 import type { Bookmark, SpeedSample } from './types';
@@ -72,7 +72,7 @@ export function createMemoryBackend(): Backend {
         tombstones: [...recordStore('tombstones').values()],
       });
     },
-    async merge(data: MergeData, now: number): Promise<MergeCounts> {
+    async merge(data: MergeData, now: number, progress?: MergeProgress): Promise<MergeCounts> {
       const counts: MergeCounts = { positions: 0, settings: 0, acknowledgements: 0, speedSamples: 0, bookmarks: 0, highlights: 0, tombstones: 0 };
       for (const p of data.positions) {
         if (!placeWins(positions.get(p.workId), p.seq, now)) continue;
@@ -88,14 +88,11 @@ export function createMemoryBackend(): Backend {
         acks.set(a.workId, copy(a));
         counts.acknowledgements++;
       }
-      const seen = new Set(samples.map(sampleKey));
-      for (const s of data.speedSamples) {
-        const key = sampleKey(s);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        samples.push(copy(s));
-        counts.speedSamples++;
-      }
+      const { add, drop } = capSamples(samples, data.speedSamples);
+      const dropped = new Set(drop);
+      const kept = samples.filter((_, i) => !dropped.has(i));
+      samples.splice(0, samples.length, ...kept, ...add.map((s) => copy(s)));
+      counts.speedSamples = add.length;
       const marks = recordStore('highlights');
       const stones = recordStore('tombstones');
       const plan = planMarks({ bookmarks: [...bookmarks.values()], highlights: [...marks.values()], tombstones: [...stones.values()] }, data);
@@ -107,6 +104,7 @@ export function createMemoryBackend(): Backend {
       counts.bookmarks = plan.bookmarks.put.length;
       counts.highlights = plan.highlights.put.length;
       counts.tombstones = plan.tombstones.length;
+      progress?.(1, 1);
       return counts;
     },
     async getRecord(name, key) {

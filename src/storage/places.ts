@@ -22,6 +22,15 @@ export function createPlaces(core: StoreCore, options: { channelName: string; pa
   const listeners = new Set<(locator: Locator) => void>();
   /** The highest trusted order this tab knows: the next move of the reader is ordered after it. */
   let clock = -Infinity;
+  /** The locator to hand out: a time ahead of the clock reads as now, so no comparison elsewhere trusts it. */
+  function shown(place: PositionRecord): Locator {
+    const { seq, ...locator } = place;
+    const now = core.now();
+    if (!isSuspect(seq, now) && !isSuspect(locator.updatedAt, now)) return locator;
+    // Named in the status until a newer place for the work is written.
+    core.suspect(`position:${place.workId}`, [Math.max(seq, locator.updatedAt)]);
+    return isSuspect(locator.updatedAt, now) ? { ...locator, updatedAt: now } : locator;
+  }
 
   /** Remembers a place known to be stored (or written by another tab). */
   function learn(place: PositionRecord): void {
@@ -35,7 +44,8 @@ export function createPlaces(core: StoreCore, options: { channelName: string; pa
     const place = { ...checked.value, seq: orderOf(raw) };
     if (!placeWins(lastSeen.get(place.workId), place.seq, core.now())) return;
     learn(place);
-    for (const listener of listeners) listener(checked.value);
+    const locator = shown(place);
+    for (const listener of listeners) listener(locator);
   });
 
   /** A stored place for `workId` checked against the catalogue, with its order; undefined when none is usable. */
@@ -60,12 +70,15 @@ export function createPlaces(core: StoreCore, options: { channelName: string; pa
       const found = await readPlace(workId);
       if (!found) return undefined;
       learn(found);
-      const { seq: _seq, ...locator } = found;
-      return locator;
+      return shown(found);
     },
 
     stampPosition(locator) {
-      const seq = Math.max(locator.updatedAt, clock + 1);
+      // After every place this tab knows (a clock put back can't make the move lose), except one
+      // dated ahead of the clock: that one doesn't block anyway, and must not drag the order along.
+      let seq = Math.max(locator.updatedAt, clock + 1);
+      const known = lastSeen.get(locator.workId);
+      if (known && known.seq >= seq && !isSuspect(known.seq, core.now())) seq = known.seq + 1;
       clock = seq;
       return { ...locator, seq };
     },
@@ -97,6 +110,8 @@ export function createPlaces(core: StoreCore, options: { channelName: string; pa
       if (accepted) {
         learn(place);
         channel.post(place);
+        // Reading on after an import with future dates: the notice has been seen, the place saves.
+        core.unsuspect((key) => key === `position:${place.workId}` || key === 'import');
       }
       return accepted;
     },
@@ -116,7 +131,7 @@ export function createPlaces(core: StoreCore, options: { channelName: string; pa
         const found = await readPlace(workId);
         if (!found || !placeWins(known, found.seq, core.now())) continue;
         learn(found);
-        const { seq: _seq, ...locator } = found;
+        const locator = shown(found);
         for (const listener of listeners) listener(locator);
         channel.post(found);
       }

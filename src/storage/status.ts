@@ -14,6 +14,16 @@ export const MESSAGES = {
   readError: "Quire couldn't read some of your saved reading data just now. You can keep reading.",
 } as const;
 
+/** The message for saved or imported times more than a day ahead of this device's clock. */
+export function suspectMessage(times: readonly number[]): string {
+  const days = [...new Set(times.map((t) => new Date(t).toISOString().slice(0, 10)))].sort();
+  const shown = days.slice(0, 3).join(', ') + (days.length > 3 ? ` and ${days.length - 3} more` : '');
+  return (
+    `Some reading data is dated in the future (${shown}), ahead of this device's clock. ` +
+    "Quire treats those dates as now, so what you read next still saves. If this device's date is wrong, correct it in its settings."
+  );
+}
+
 /** What is going on, from which the status follows. */
 export interface StatusFlags {
   /** Set when running in memory: the message saying why. */
@@ -22,6 +32,8 @@ export interface StatusFlags {
   /** Why writes are waiting for a retry, if any are. */
   waiting: 'quota' | 'error' | null;
   readError: boolean;
+  /** Set when saved or imported times lie ahead of the clock: the message naming them. */
+  suspect: string | null;
 }
 
 /** The one status to show, most important first. */
@@ -30,13 +42,14 @@ export function statusFor(flags: StatusFlags): StorageStatus {
   if (flags.blocked) return { kind: 'blocked', message: MESSAGES.blocked };
   if (flags.waiting === 'quota') return { kind: 'quota', message: MESSAGES.quota };
   if (flags.waiting === 'error') return { kind: 'error', message: MESSAGES.writeError };
+  if (flags.suspect !== null) return { kind: 'notice', message: flags.suspect };
   if (flags.readError) return { kind: 'error', message: MESSAGES.readError };
   return { kind: 'ok' };
 }
 
 /** Holds the flags and tells listeners when the status they make changes. */
 export function createStatusHub() {
-  const flags: StatusFlags = { memory: null, blocked: false, waiting: null, readError: false };
+  const flags: StatusFlags = { memory: null, blocked: false, waiting: null, readError: false, suspect: null };
   let current = statusFor(flags);
   const listeners = new Set<(status: StorageStatus) => void>();
   return {

@@ -65,6 +65,11 @@ export async function openStore(options: StoreOptions): Promise<ReadingStore> {
       if (core.isClosed()) return;
       await core.retryNow();
     },
+    async resume() {
+      if (core.isClosed()) return;
+      core.reconnect();
+      await core.retryNow();
+    },
     onStatus: (listener) => core.status.subscribe(listener),
     close() {
       if (core.isClosed()) return;

@@ -12,7 +12,9 @@ export type StorageStatus =
   /** Another tab holds an older version of the database open. */
   | { kind: 'blocked'; message: string }
   /** Any other failure worth telling the reader about. */
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: string }
+  /** Something the reader should know that lost nothing (e.g. dates ahead of the clock). */
+  | { kind: 'notice'; message: string };
 
 /** A place the reader chose to keep. */
 export interface Bookmark {
@@ -88,9 +90,20 @@ export interface StoreOptions {
   pageLeaving?: () => boolean;
 }
 
+/** How to import: a listener for progress, for a large file. */
+export interface ImportOptions {
+  /** 0 once the file is checked, then up to 1 as its records are written (at most ~20 calls). */
+  onProgress?: (fraction: number) => void;
+}
+
 /** The result of an import: what changed, or why nothing did. */
 export type ImportResult =
-  | { ok: true; merged: { positions: number; settings: number; acknowledgements: number; speedSamples: number; bookmarks: number; highlights: number; tombstones: number } }
+  | {
+      ok: true;
+      merged: { positions: number; settings: number; acknowledgements: number; speedSamples: number; bookmarks: number; highlights: number; tombstones: number };
+      /** Said beside the counts: e.g. the file's dates that lay ahead of this device's clock. */
+      notice?: string;
+    }
   | { ok: false; message: string };
 
 /** Everything the app keeps on this device. Every read validates what it returns. */
@@ -126,10 +139,16 @@ export interface ReadingStore extends HighlightStore {
   deleteBookmark(id: string): Promise<void>;
 
   exportData(): Promise<ExportFile>;
-  importData(file: unknown): Promise<ImportResult>;
+  /** Checks the whole file, then merges it in one transaction; `onProgress` hears how far the writing is (0..1). */
+  importData(file: unknown, options?: ImportOptions): Promise<ImportResult>;
 
-  /** Writes anything pending (debounced or retried) now. */
+  /** Writes anything pending (held for a retry) now. */
   flush(): Promise<void>;
+  /**
+   * The page is visible again after being hidden: opens a fresh connection (phones kill them in
+   * the background) and writes what waits for a retry. `main.tsx` calls it from the lifecycle.
+   */
+  resume(): Promise<void>;
   /** Subscribes to status changes; the listener is called at once with the current one. */
   onStatus(listener: (status: StorageStatus) => void): () => void;
   close(): void;

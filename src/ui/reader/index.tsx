@@ -8,6 +8,9 @@ import { readerVars } from '../../settings/css';
 import type { SearchHit } from '../../search/types';
 import { useAppState } from '../../state/app-state';
 import { ReaderAnnotations } from '../annotations-panel/reader-annotations';
+import { placeAt, rangeFor } from '../../reader/dom-range';
+import { ReadAloudBar } from '../read-aloud';
+import { useReadAloud } from '../read-aloud/use-read-aloud';
 import { BookmarksPanel } from '../bookmarks-panel';
 import { ContentsPanel } from '../contents-panel';
 import { Icon, type IconName } from '../icons';
@@ -39,14 +42,14 @@ interface Props {
 }
 
 /** A header tool: an icon and a label (the label is hidden on narrow screens but stays the button's name). */
-function ToolButton(props: { icon: IconName; label: string; onClick: () => void; pressed?: boolean; keyshortcuts?: string }) {
+function ToolButton(props: { icon: IconName; label: string; onClick: () => void; pressed?: boolean; keyshortcuts?: string; title?: string }) {
   return (
     <button
       type="button"
       class="icon-button tool-button"
       aria-pressed={props.pressed}
       aria-keyshortcuts={props.keyshortcuts}
-      title={props.label}
+      title={props.title ?? props.label}
       onClick={props.onClick}
     >
       <Icon name={props.icon} />
@@ -86,6 +89,7 @@ export function ReaderScreen({ work, openAt, notice }: Props) {
     library: toLibrary,
     controls: () => setControls((v) => !v),
     bookmark: toggleBookmark,
+    readAloud: () => readAloud.toggle(),
   };
   const { model, viewportRef, contentRef, onPointerDown, onPointerUp, onScroll } = useReader({
     work,
@@ -94,6 +98,8 @@ export function ReaderScreen({ work, openAt, notice }: Props) {
     act: (action) => actions[action](),
     panelOpen: panel !== null,
   });
+  const readAloud = useReadAloud({ work, reader: model, contentRef, settings: app.settings, hit: highlight, rangeFor, placeAt });
+  const reading = readAloud.controller !== null && readAloud.controller.state.value.status !== 'idle';
   const section = model.section.value;
   const locator = model.locator.value;
   const shown = model.window.value;
@@ -153,6 +159,7 @@ export function ReaderScreen({ work, openAt, notice }: Props) {
         <ToolButton icon="bookmark" label="Bookmark" pressed={marks.at(locator) !== undefined} keyshortcuts="B" onClick={toggleBookmark} />
         <ToolButton icon="bookmarks" label="Bookmarks" onClick={() => openPanel('bookmarks')} />
         <ToolButton icon="notes" label="Notes" onClick={() => openPanel('annotations')} />
+        <ToolButton icon="speak" label="Read aloud" title="Read aloud (R)" keyshortcuts="R" pressed={reading} onClick={() => (reading ? readAloud.controller?.stop() : readAloud.start())} />
         <ToolButton icon="settings" label="Settings" onClick={() => openPanel('settings')} />
         <ToolButton icon="scroll" label="Scroll" pressed={!paginated} onClick={() => app.settings.set({ ...settings, mode: paginated ? 'scroll' : 'paginated' })} />
       </ReaderHeader>
@@ -254,6 +261,7 @@ export function ReaderScreen({ work, openAt, notice }: Props) {
         expanded={showControls}
         onScrub={(f) => void scrub(f)}
       />
+      {readAloud.controller && <ReadAloudBar controller={readAloud.controller} onResume={readAloud.resume} onRate={readAloud.setRate} onVoice={readAloud.setVoice} />}
       {panel === 'contents' && (
         <ContentsPanel
           work={work}

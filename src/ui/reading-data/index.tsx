@@ -1,6 +1,6 @@
 /** "Export reading data" and "Import reading data", with what happened said in a status line. */
 import { useState } from 'preact/hooks';
-import { exportFileName, parseBackupText } from '../../storage/backup';
+import { exportFileName, importSizeProblem, parseBackupText } from '../../storage/backup';
 import type { ImportResult, ReadingStore } from '../../storage/types';
 import './style.css';
 
@@ -64,11 +64,14 @@ export function ReadingData({ store, beforeExport, onImported }: Props) {
     const chosen = input.files?.[0];
     input.value = ''; // so choosing the same file again still fires
     if (!chosen) return;
+    const tooBig = importSizeProblem(chosen.size);
+    if (tooBig) return setMessage(tooBig);
     setBusy(true);
     try {
       const parsed = parseBackupText(await chosen.text());
-      const result = parsed.ok ? await store.importData(parsed.value) : parsed;
-      setMessage(result.ok ? describeImport(result) : result.message);
+      const onProgress = (f: number) => setMessage(`Importing… ${Math.round(f * 100)}%`);
+      const result = parsed.ok ? await store.importData(parsed.value, { onProgress }) : parsed;
+      setMessage(result.ok ? [describeImport(result), result.notice].filter(Boolean).join(' ') : result.message);
       if (result.ok) onImported?.();
     } catch {
       setMessage("Quire couldn't read that file. Nothing was changed.");

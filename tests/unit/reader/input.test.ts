@@ -20,6 +20,8 @@ describe('keys', () => {
     expect(classifyKey(key('Enter'), false)).toBe('controls');
     expect(classifyKey(key('b'), false)).toBe('bookmark');
     expect(classifyKey(key('B'), false)).toBe('bookmark');
+    expect(classifyKey(key('r'), false)).toBe('readAloud');
+    expect(classifyKey(key('R'), true)).toBe('readAloud');
   });
 
   test('Space and Enter on a focused control are the control\'s; modified keys and others are nobody\'s', () => {

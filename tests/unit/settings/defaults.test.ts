@@ -14,6 +14,8 @@ const valid: Settings = {
   pageTurn: 'none',
   smartPunctuation: false,
   mode: 'scroll',
+  voice: 'urn:moz-tts:speechd:English%20(America)?en',
+  speechRate: 1.5,
 };
 
 describe('DEFAULT_SETTINGS', () => {
@@ -21,6 +23,7 @@ describe('DEFAULT_SETTINGS', () => {
     expect(DEFAULT_SETTINGS).toEqual({
       font: 'literata', fontSize: 18, lineHeight: 1.5, measure: 34, justify: false, paragraphs: 'indented',
       theme: 'system', columns: 'auto', pageTurn: 'slide', smartPunctuation: true, mode: 'paginated',
+      voice: null, speechRate: 1,
     });
   });
 
@@ -78,6 +81,13 @@ describe('validateSettings', () => {
     ['smartPunctuation', 'yes'],
     ['smartPunctuation', null],
     ['mode', 'scrolled'],
+    ['voice', 42],
+    ['voice', ''],
+    ['voice', 'x'.repeat(513)],
+    ['speechRate', 0.4],
+    ['speechRate', 3.5],
+    ['speechRate', '1'],
+    ['speechRate', Number.NaN],
   ];
   it.each(bad)('falls back to the default when %s is %j, leaving the other fields alone', (key, value) => {
     const result = validateSettings({ ...valid, [key]: value });

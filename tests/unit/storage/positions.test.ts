@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { wirePageLifecycle } from '../../../src/storage/lifecycle';
-import { createPositionWriter } from '../../../src/storage/position-writer';
+import { createPositionWriter, WRITE_MAX_WAIT_MS } from '../../../src/storage/position-writer';
 import { openStore } from '../../../src/storage/store';
 import type { Locator } from '../../../src/reader/locator';
 import { channelName, freshIdb, place, until, works } from './helpers';
@@ -104,24 +104,93 @@ describe('other tabs learn of newer places (BroadcastChannel)', () => {
 });
 
 describe('position writer', () => {
-  it('debounces: many quick turns → one write of the last place', async () => {
+  it('writes the first move after a quiet spell at once', async () => {
     vi.useFakeTimers();
     const put = vi.fn(async (_l: Locator) => true);
-    const writer = createPositionWriter({ putPosition: put }, { delay: 500 });
-    for (let i = 0; i < 100; i++) {
-      writer.schedule(place({ block: i % 10, updatedAt: i }));
-      await vi.advanceTimersByTimeAsync(100);
-    }
-    expect(put).not.toHaveBeenCalled();
-    await vi.advanceTimersByTimeAsync(500);
+    const writer = createPositionWriter({ putPosition: put });
+    writer.schedule(place({ block: 1, updatedAt: 1 }));
+    await vi.advanceTimersByTimeAsync(0);
     expect(put).toHaveBeenCalledTimes(1);
-    expect(put.mock.calls[0]?.[0]).toMatchObject({ updatedAt: 99 });
+    // After a quiet spell, the next move is written at once too.
+    await vi.advanceTimersByTimeAsync(5_000);
+    writer.schedule(place({ block: 2, updatedAt: 2 }));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(put).toHaveBeenCalledTimes(2);
+    expect(put.mock.calls[1]?.[0]).toMatchObject({ block: 2 });
+  });
+
+  it('a move while a write is in flight waits for it; the places in between are skipped; the newest always lands', async () => {
+    vi.useFakeTimers();
+    const written: Locator[] = [];
+    // A slow disk: each write takes 100 ms.
+    const put = vi.fn((l: Locator) => new Promise<boolean>((resolve) => setTimeout(() => (written.push(l), resolve(true)), 100)));
+    const writer = createPositionWriter({ putPosition: put });
+    const turns = 60;
+    for (let i = 0; i < turns; i++) {
+      writer.schedule(place({ block: i % 10, updatedAt: i }));
+      await vi.advanceTimersByTimeAsync(30);
+      // Never more than one write at a time while writes finish within the max wait.
+      expect(put.mock.calls.length - written.length).toBeLessThanOrEqual(1);
+      // What is stored is never more than one write behind the reader.
+      if (i >= 8) expect(written.at(-1)?.updatedAt).toBeGreaterThanOrEqual(i - 8);
+    }
+    await vi.advanceTimersByTimeAsync(300);
+    expect(written.at(-1)?.updatedAt).toBe(turns - 1);
+    expect(put.mock.calls.length).toBeLessThan(turns / 2);
+  });
+
+  it(`a write that hangs holds the next place up for at most ${WRITE_MAX_WAIT_MS} ms`, async () => {
+    vi.useFakeTimers();
+    const put = vi.fn((_l: Locator) => (put.mock.calls.length === 1 ? new Promise<boolean>(() => {}) : Promise.resolve(true)));
+    const writer = createPositionWriter({ putPosition: put });
+    writer.schedule(place({ block: 1, updatedAt: 1 })); // hangs
+    writer.schedule(place({ block: 2, updatedAt: 2 }));
+    await vi.advanceTimersByTimeAsync(WRITE_MAX_WAIT_MS - 1);
+    expect(put).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(put).toHaveBeenCalledTimes(2);
+    expect(put.mock.calls[1]?.[0]).toMatchObject({ block: 2 });
+  });
+
+  it('every move is written at once while no write is in flight (a write per turn at reading pace)', async () => {
+    vi.useFakeTimers();
+    const put = vi.fn(async (_l: Locator) => true);
+    const writer = createPositionWriter({ putPosition: put });
+    for (let i = 0; i < 20; i++) {
+      writer.schedule(place({ block: i % 10, updatedAt: i }));
+      await vi.advanceTimersByTimeAsync(150);
+      expect(put).toHaveBeenCalledTimes(i + 1);
+    }
+  });
+
+  it('while the page is leaving, a move does not wait behind the write in flight', async () => {
+    vi.useFakeTimers();
+    let leaving = false;
+    const put = vi.fn((_l: Locator) => new Promise<boolean>(() => {}));
+    const writer = createPositionWriter({ putPosition: put }, { pageLeaving: () => leaving });
+    writer.schedule(place({ block: 1, updatedAt: 1 }));
+    leaving = true;
+    writer.schedule(place({ block: 2, updatedAt: 2 }));
+    expect(put).toHaveBeenCalledTimes(2);
+  });
+
+  it('orders each place when it is scheduled (stampPosition), not when it is written', async () => {
+    vi.useFakeTimers();
+    const put = vi.fn(async (_l: Locator) => true);
+    let order = 0;
+    const stampPosition = (l: Locator) => ({ ...l, seq: ++order });
+    const writer = createPositionWriter({ putPosition: put, stampPosition });
+    writer.schedule(place({ block: 1 }));
+    writer.schedule(place({ block: 2 }));
+    order = 100; // e.g. news of another tab arriving before the write
+    await vi.advanceTimersByTimeAsync(WRITE_MAX_WAIT_MS);
+    expect(put.mock.calls.map((c) => (c[0] as Locator & { seq: number }).seq)).toEqual([1, 2]);
   });
 
   it('flush writes the pending place at once and waits for it; a second flush writes nothing', async () => {
     const factory = freshIdb();
     const store = await openStore({ works, indexedDB: factory, channelName: channelName() });
-    const writer = createPositionWriter(store, { delay: 60_000 });
+    const writer = createPositionWriter(store, { maxWait: 60_000 });
     writer.schedule(place({ block: 3, updatedAt: 1 }));
     writer.schedule(place({ block: 4, updatedAt: 2 }));
     await writer.flush();
