@@ -12,6 +12,7 @@ import { StorageNote } from './ui/storage-note';
 import { PwaNotices } from './ui/update-notice';
 import { OfflineIndicator } from './ui/offline-indicator';
 import { PwaInstall } from './ui/install';
+import { encodePassage } from './annotations/link';
 import { usePassageLink } from './ui/passage-link';
 
 export function App({ pwa }: { pwa: Pwa }) {
@@ -77,7 +78,8 @@ export function App({ pwa }: { pwa: Pwa }) {
               const target = { sectionId: hit.sectionId, block: hit.block, offset: hit.offset };
               setOpenAt({ workId: hit.workId, target, highlight: { block: hit.block, offset: hit.offset, length: hit.length } });
               setLibraryPanel(null);
-              actions.navigate({ name: 'read', workId: hit.workId });
+              // Through the one passage link, so the hit opens as any link to it would (after the notice).
+              actions.navigate({ name: 'read', workId: hit.workId, at: encodePassage({ ...target, quote: hit.snippet.match }) });
             }}
           />
         )}
@@ -94,7 +96,7 @@ export function App({ pwa }: { pwa: Pwa }) {
       <ReaderScreen
         key={`${work.id}?${r.name === 'read' ? (r.at ?? '') : ''}`}
         work={work}
-        openAt={link.result?.ok ? { target: link.result.target } : openAt?.workId === work.id ? openAt : undefined}
+        openAt={link.result?.ok ? { target: link.result.target, highlight: openAt?.workId === work.id ? openAt.highlight : undefined } : openAt?.workId === work.id ? openAt : undefined}
         notice={link.result && !link.result.ok ? link.result.message : undefined}
       />
     );

@@ -89,6 +89,17 @@ describe.each(Object.entries(backends))('highlights over %s', (_name, backend) =
     expect((await here.exportData()).highlights).toEqual([]);
   });
 
+  it('a deletion dated more than a day ahead of this clock is taken as made now (a later undo still wins)', async () => {
+    const store = await open();
+    clock = 10_000;
+    const file = await store.exportData();
+    const ahead = { ...file, highlights: [mark()], tombstones: [{ id: 'highlight:h9', kind: 'highlight' as const, recordId: 'h9', deletedAt: clock + 30 * 86_400_000 }] };
+    expect(await store.importData(ahead)).toMatchObject({ ok: true });
+    expect((await store.exportData()).tombstones).toEqual([{ id: 'highlight:h9', kind: 'highlight', recordId: 'h9', deletedAt: 10_000 }]);
+    await store.putHighlight(mark({ id: 'h9', updatedAt: 10_001 }));
+    expect((await store.listHighlights('alpha')).map((h) => h.id).sort()).toEqual(['h1', 'h9']);
+  });
+
   it('a file made before highlights (no such lists) still imports; a damaged highlight refuses the file', async () => {
     const store = await open();
     const file = await store.exportData();
