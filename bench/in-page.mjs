@@ -1,9 +1,14 @@
 // @ts-check
 /**
- * The benchmark's in-page side: installed with `context.addInitScript(installBench)`, so it
- * must be self-contained (Playwright sends its source text, not its closure). It drives the
- * reader the way a user would (key events, the settings range, the scrubber) and times each
- * action from the moment it starts to just after the first frame painted with its result.
+ * The benchmark's in-page side, added with `context.addInitScript({ content: initScript(kind) })`.
+ * Each function here is sent as source text (not as a closure), so each is self-contained and
+ * talks to the others only through globals:
+ * - `installTiming()` → `globalThis.__benchTiming`: "painted" timing shared by both readers;
+ * - `installBench()` → `globalThis.__quireBench`: drives Quire the way a user does (key events,
+ *   the settings range, the scrubber, the search input);
+ * - `installFoliateBench()` → `globalThis.__foliateBench`: drives foliate-js's `<foliate-view>`
+ *   through its API (`renderer.next()`, `goToFraction`, `renderer.setStyles`), from the
+ *   `globalThis.__foliate` the side-by-side page (foliate-page.mjs) publishes.
  *
  * "Just after a frame painted": a message posted from inside a requestAnimationFrame
  * callback runs after that frame's style, layout, paint and commit, which Chromium does in
@@ -14,34 +19,19 @@
  */
 
 /**
- * @typedef {{ ms: number, handlerMs: number, renderMs: number, crossed: boolean, key: string }} TurnSample
+ * @typedef {{ ms: number, handlerMs: number, renderMs: number, crossed: boolean, newWindow: boolean, key: string }} TurnSample
  * One page turn: total to painted, of which the key handler (sync) and the microtasks after
- * it (the Preact render); `crossed` when it moved into another section.
+ * it (the Preact render); `crossed` when it moved into another section, `newWindow` when the
+ * laid-out text changed during the turn (a new window or section laid out on the critical path).
  * @typedef {{ ms: number, scriptMs: number, forcedLayoutMs: number, styleLayoutMs: number, scripts: string[] }} LongFrame
- * A frame over 50 ms during the turns (Long Animation Frames API): its script time, the
- * style and layout forced by scripts, the frame's own style and layout, and its longest scripts.
  * @typedef {{ samples: TurnSample[], longFrames: LongFrame[] }} TurnRun
  * @typedef {{ ms: number, anchored: boolean, placeKept: boolean }} RelayoutSample
- * One font-size change: ms to the first frame painted with the new size and the anchor (the
- * place's character) on screen; when the anchor is still off screen 500 ms later, ms to the
- * first frame with the new size and `anchored: false`.
- * @typedef {{ ms: number, from: string, to: string }} JumpSample
- * @typedef {object} BenchApi
- * @property {Promise<number> | null} startPainted For a page loaded on `#/read/<id>`: performance.now() (ms since navigation start) after the first painted frame with the reader laid out.
- * @property {(workId: string) => Promise<number>} open From the library: ms from setting the hash to the first painted frame with the reader laid out.
- * @property {(count: number) => Promise<TurnRun>} turns `count` page turns (ArrowRight; ArrowLeft once the end is reached).
- * @property {(size: number) => Promise<RelayoutSample>} fontSize Sets the settings panel's "Font size" range (the panel must be open).
- * @property {(value: number) => Promise<JumpSample>} scrub Sets the scrubber ("Position in work", 0..1000) and fires 'input' and 'change'.
- * @property {(query: string) => Promise<{ ms: number, status: string }>} search Types `query` into the open search panel's input; ms to the first painted frame with its results' status.
- * @property {() => string} place The reader's place as `section|block|offset`.
+ * @typedef {{ ms: number, from: string, to: string, crossed: boolean }} JumpSample
+ * @typedef {{ name: string, bytes: number, transfer: number, end: number }} Resource
  */
 
-/** Installs `globalThis.__quireBench` (see BenchApi). Runs in the page. */
-export function installBench() {
-  const PAINT_TIMEOUT_MS = 5000;
-  const NO_MOVE_MS = 600;
-  const LATE_ANCHOR_MS = 500;
-
+/** Installs `globalThis.__benchTiming`. Runs in the page. */
+export function installTiming() {
   /** Resolves with performance.now() when a message posted now is delivered. */
   const message = () =>
     /** @type {Promise<number>} */ (
@@ -55,33 +45,40 @@ export function installBench() {
       })
     );
   const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-
-  /**
-   * performance.now() just after the first painted frame in which `done()` holds.
-   * `inFrame`: the caller is inside a rAF callback, so the frame now being produced counts.
-   * @param {() => boolean} done
-   * @param {boolean} inFrame
-   * @param {number} [timeout]
-   */
-  const paintedWhen = async (done, inFrame, timeout = PAINT_TIMEOUT_MS) => {
-    const start = performance.now();
-    if (!inFrame) await frame();
-    for (;;) {
-      const t = await message();
-      if (done()) return t;
-      if (t - start > timeout) throw new Error(`not painted within ${timeout} ms`);
-      await frame();
-    }
+  const timing = {
+    frame,
+    /**
+     * performance.now() just after the first painted frame in which `done()` holds.
+     * `inFrame`: the caller is inside a rAF callback, so the frame now being produced counts.
+     * @param {() => boolean} done @param {boolean} inFrame @param {number} [timeout]
+     */
+    async paintedWhen(done, inFrame, timeout = 5000) {
+      const start = performance.now();
+      if (!inFrame) await frame();
+      for (;;) {
+        const t = await message();
+        if (done()) return t;
+        if (t - start > timeout) throw new Error(`not painted within ${timeout} ms`);
+        await frame();
+      }
+    },
+    /** Runs `action` inside the next frame's rAF callback. @template T @param {() => Promise<T>} action @returns {Promise<T>} */
+    atFrameStart: (action) => new Promise((resolve, reject) => requestAnimationFrame(() => action().then(resolve, reject))),
+    /** The document and every resource that finished by `t` (ms since navigation start). @param {number} t */
+    resourcesUntil(t) {
+      const entries = /** @type {PerformanceResourceTiming[]} */ ([...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]);
+      return entries.filter((e) => e.responseEnd <= t).map((e) => ({ name: e.name, bytes: e.encodedBodySize, transfer: e.transferSize, end: Math.round(e.responseEnd) }));
+    },
   };
+  Object.defineProperty(globalThis, '__benchTiming', { value: timing });
+}
 
-  /**
-   * Runs `action` at the start of the next frame (inside its rAF callback).
-   * @template T
-   * @param {() => Promise<T>} action
-   * @returns {Promise<T>}
-   */
-  const atFrameStart = (action) => new Promise((resolve, reject) => requestAnimationFrame(() => action().then(resolve, reject)));
-
+/** Installs `globalThis.__quireBench`. Runs in the page, after installTiming. */
+export function installBench() {
+  const timing = /** @type {any} */ (globalThis).__benchTiming;
+  const { paintedWhen, atFrameStart } = timing;
+  const NO_MOVE_MS = 600;
+  const LATE_ANCHOR_MS = 500;
   const article = () => document.querySelector('article.reader-content');
   /** @param {string} name */
   const attr = (name) => article()?.getAttribute(name) ?? '';
@@ -93,17 +90,12 @@ export function installBench() {
     return a !== null && a.hasAttribute('data-place-block') && a.querySelector('[data-block]') !== null && a.style.width !== '';
   };
 
-  /**
-   * True when character `offset` of block `block` has its centre inside the reader's viewport.
-   * @param {number} block
-   * @param {number} offset
-   */
+  /** True when character `offset` of block `block` has its centre inside the reader's viewport. @param {number} block @param {number} offset */
   const onScreen = (block, offset) => {
     const viewport = document.querySelector('.reader-viewport');
     const el = /** @type {HTMLElement | null} */ (document.querySelector(`.reader-content [data-block="${block}"]`));
     if (!viewport || !el) return false;
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    // A window's first block may start part-way in, at data-base.
     let rest = offset - Number(el.dataset.base ?? 0);
     if (rest < 0) return false;
     /** @type {Text | null} */
@@ -132,20 +124,19 @@ export function installBench() {
     return cx >= box.left && cx <= box.right && cy >= box.top && cy <= box.bottom;
   };
 
-  /**
-   * One key press, timed; null when the place did not move (the end of the work).
-   * @param {string} key
-   * @returns {Promise<TurnSample | null>}
-   */
+  /** One key press, timed; null when the place did not move (the end of the work). @param {string} key @returns {Promise<TurnSample | null>} */
   const turnOnce = (key) =>
     atFrameStart(async () => {
       const before = place();
       const section = attr('data-place-section');
       let renderedAt = 0;
+      let newWindow = false;
+      const a = article();
+      const observer = new MutationObserver(() => (newWindow = true));
+      if (a) observer.observe(a, { childList: true, subtree: true });
       const t0 = performance.now();
       document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
       const t1 = performance.now();
-      // Queued after the render the handler scheduled (Preact renders in a microtask).
       void Promise.resolve()
         .then(() => undefined)
         .then(() => undefined)
@@ -154,26 +145,29 @@ export function installBench() {
         });
       try {
         const t = await paintedWhen(() => place() !== before, true, NO_MOVE_MS);
-        return { ms: t - t0, handlerMs: t1 - t0, renderMs: Math.max(0, renderedAt - t1), crossed: attr('data-place-section') !== section, key };
+        return { ms: t - t0, handlerMs: t1 - t0, renderMs: Math.max(0, renderedAt - t1), crossed: attr('data-place-section') !== section, newWindow, key };
       } catch {
         return null;
+      } finally {
+        observer.disconnect();
       }
     });
 
   const startPainted = location.hash.startsWith('#/read/') ? paintedWhen(readerReady, false, 30_000) : null;
-  // Read only by the cold-start measurement; never an unhandled rejection elsewhere.
   startPainted?.catch(() => undefined);
 
-  /** @type {BenchApi} */
   const api = {
     startPainted,
+    resourcesUntil: timing.resourcesUntil,
 
+    /** From the library: ms from setting the hash to the first painted frame with the reader laid out. @param {string} workId */
     open(workId) {
       const t0 = performance.now();
       location.hash = `#/read/${encodeURIComponent(workId)}`;
-      return paintedWhen(readerReady, false).then((t) => t - t0);
+      return paintedWhen(readerReady, false).then((/** @type {number} */ t) => t - t0);
     },
 
+    /** `count` page turns (ArrowRight; ArrowLeft once the end is reached). @param {number} count @returns {Promise<TurnRun>} */
     async turns(count) {
       /** @type {TurnSample[]} */
       const samples = [];
@@ -203,7 +197,6 @@ export function installBench() {
           samples.push(sample);
           stuck = 0;
         } else {
-          // The end (or start) of the work: read back the other way.
           if (++stuck > 1) throw new Error(`the reader does not turn pages (place ${place()})`);
           key = key === 'ArrowRight' ? 'ArrowLeft' : 'ArrowRight';
         }
@@ -215,6 +208,7 @@ export function installBench() {
       return { samples, longFrames };
     },
 
+    /** Sets the settings panel's "Font size" range (the panel must be open). @param {number} size @returns {Promise<RelayoutSample>} */
     fontSize(size) {
       const label = [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === 'Font size');
       const input = label ? /** @type {HTMLInputElement | null} */ (document.getElementById(label.htmlFor)) : null;
@@ -225,11 +219,8 @@ export function installBench() {
         const block = Number(attr('data-place-block'));
         const offset = Number(attr('data-place-offset'));
         const fontBefore = getComputedStyle(a).fontSize;
-        // The paginator re-lays by writing the article's inline style (size, columns, transform).
         let restyled = false;
-        const observer = new MutationObserver(() => {
-          restyled = true;
-        });
+        const observer = new MutationObserver(() => (restyled = true));
         observer.observe(a, { attributes: true, attributeFilter: ['style'] });
         const t0 = performance.now();
         input.value = String(size);
@@ -238,7 +229,6 @@ export function installBench() {
           const laidOut = () => restyled && getComputedStyle(a).fontSize !== fontBefore;
           const tLaid = await paintedWhen(laidOut, true);
           if (onScreen(block, offset)) return { ms: tLaid - t0, anchored: true, placeKept: place() === before };
-          // Painted with the new size but the anchor is off screen: give a late re-anchoring a moment.
           const tAnchored = await paintedWhen(() => onScreen(block, offset), false, LATE_ANCHOR_MS).catch(() => Number.NaN);
           const anchored = !Number.isNaN(tAnchored);
           return { ms: (anchored ? tAnchored : tLaid) - t0, anchored, placeKept: place() === before };
@@ -248,38 +238,120 @@ export function installBench() {
       });
     },
 
+    /** Sets the scrubber ("Position in work", 0..1000) and fires 'input' and 'change'. @param {number} value @returns {Promise<JumpSample>} */
     scrub(value) {
       const input = /** @type {HTMLInputElement | null} */ (document.getElementById('scrubber'));
       if (!input) return Promise.reject(new Error('no scrubber on screen'));
       return atFrameStart(async () => {
         const from = place();
+        const section = attr('data-place-section');
         const t0 = performance.now();
         input.value = String(value);
         // As the browser does at the end of a drag or a key step: 'input', then 'change'.
-        // (preact/compat, loaded by the app, turns a JSX onChange on an <input> into 'input'.)
         input.dispatchEvent(new Event('input', { bubbles: true }));
         input.dispatchEvent(new Event('change', { bubbles: true }));
         const t = await paintedWhen(() => place() !== from && readerReady(), true);
-        return { ms: t - t0, from, to: place() };
+        return { ms: t - t0, from, to: place(), crossed: attr('data-place-section') !== section };
       });
     },
 
+    /** Types `query` into the open search panel's input; ms to the first painted frame showing its results ('' clears it). @param {string} query */
     search(query) {
       const input = /** @type {HTMLInputElement | null} */ (document.querySelector('input.search-input'));
-      const status = () => document.querySelector('.search-status')?.textContent ?? '';
+      const statusEl = () => document.querySelector('.search-status');
+      const status = () => statusEl()?.textContent ?? '';
       if (!input) return Promise.reject(new Error('no search input on screen'));
       return atFrameStart(async () => {
-        const before = status();
         const t0 = performance.now();
         input.value = query;
         input.dispatchEvent(new Event('input', { bubbles: true }));
-        const shown = () => status() !== before && status() !== 'Searching…' && !status().startsWith('Type at least');
+        // The panel marks the status line with the query whose results it shows.
+        const shown = () => (query === '' ? status().startsWith('Type at least') : statusEl()?.getAttribute('data-query') === query || status().startsWith('Search failed'));
         const t = await paintedWhen(shown, true, 20_000);
-        return { ms: t - t0, status: status() };
+        return { ms: t - t0, status: status(), hitsShown: document.querySelectorAll('.search-hit').length };
       });
     },
 
     place,
   };
   Object.defineProperty(globalThis, '__quireBench', { value: api });
+}
+
+/** Installs `globalThis.__foliateBench`. Runs in the side-by-side page, after installTiming. */
+export function installFoliateBench() {
+  const timing = /** @type {any} */ (globalThis).__benchTiming;
+  const { paintedWhen, atFrameStart } = timing;
+  /** What foliate-page.mjs publishes: the view, and a count and the last detail of its relocate events. */
+  const state = () => /** @type {any} */ (globalThis).__foliate;
+  const ready = () => state()?.relocations > 0;
+  const startPainted = location.pathname.startsWith('/__foliate/') ? paintedWhen(ready, false, 30_000) : null;
+  startPainted?.catch(() => undefined);
+
+  /** Runs a navigation and times it to the first painted frame after a relocate to a new place. @param {() => Promise<unknown>} go */
+  const navigate = async (go) => {
+    await state().busy;
+    return atFrameStart(async () => {
+      const s = state();
+      const count = s.relocations;
+      const from = s.cfi;
+      const index = s.index;
+      const loads = s.loads;
+      const t0 = performance.now();
+      const done = go();
+      // foliate-js's paginator stays locked 100 ms after a turn; the next action waits for it.
+      s.busy = done;
+      const t = await paintedWhen(() => s.relocations > count && s.cfi !== from, true, 3000).catch(() => Number.NaN);
+      await done;
+      return { ms: t - t0, crossed: s.index !== index, newWindow: s.loads > loads, moved: !Number.isNaN(t) };
+    });
+  };
+
+  const api = {
+    startPainted,
+    resourcesUntil: timing.resourcesUntil,
+    /** `count` page turns (renderer.next(); prev() once the end is reached). @param {number} count */
+    async turns(count) {
+      const samples = [];
+      let forward = true;
+      let stuck = 0;
+      while (samples.length < count) {
+        const r = state().view.renderer;
+        if (forward && r.atEnd) forward = false;
+        else if (!forward && r.atStart) forward = true;
+        const sample = await navigate(() => (forward ? r.next() : r.prev()));
+        if (sample.moved) {
+          samples.push({ ms: sample.ms, crossed: sample.crossed, newWindow: sample.newWindow, key: forward ? 'next' : 'prev' });
+          stuck = 0;
+        } else {
+          if (++stuck > 1) throw new Error('foliate-js does not turn pages');
+          forward = !forward;
+        }
+      }
+      return { samples, longFrames: [] };
+    },
+    /** goToFraction. @param {number} fraction */
+    async jump(fraction) {
+      const s = state();
+      const from = s.cfi;
+      const r = await navigate(() => s.view.goToFraction(fraction));
+      return { ms: r.ms, from, to: s.cfi, crossed: r.crossed };
+    },
+    /** Font size through renderer.setStyles, to the painted frame after foliate re-anchors (its relocate). @param {number} size */
+    fontSize(size) {
+      return atFrameStart(async () => {
+        const s = state();
+        const count = s.relocations;
+        const t0 = performance.now();
+        s.view.renderer.setStyles(s.css(size));
+        const t = await paintedWhen(() => s.relocations > count, true, 2000).catch(() => Number.NaN);
+        return { ms: t - t0, anchored: !Number.isNaN(t), placeKept: true };
+      });
+    },
+  };
+  Object.defineProperty(globalThis, '__foliateBench', { value: api });
+}
+
+/** The init script for a context: the timing core, then the driver for `kind`. @param {'quire' | 'foliate'} kind */
+export function initScript(kind) {
+  return `(${installTiming.toString()})();\n(${(kind === 'quire' ? installBench : installFoliateBench).toString()})();\n`;
 }

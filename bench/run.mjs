@@ -1,31 +1,34 @@
 // @ts-check
 /**
- * `npm run bench`: the reader's speed and memory in headless Chromium on the production
- * build, plus the search benchmark (bench/search.ts) in Node. Prints a table beside the
- * targets and writes bench/results/latest.json. It reports; it never fails on a missed
- * target, only when the harness itself could not run. See bench/README.md.
+ * `npm run bench`: Quire side by side with foliate-js, in headless Chromium on the production
+ * build, plus the search engine in Node. Prints the tables and writes bench/results/latest.json.
+ * It reports; it never fails on a missed goal, only when the harness itself could not run.
+ * See bench/README.md.
  *
- * Options: --no-build reuses an existing dist-bench/; --only <work id> measures one work.
+ * Options: --no-build (reuse dist-bench/), --only <work id>, --rounds <n> (default 3),
+ * --viewport phone|tablet, --no-foliate, --no-search.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { serve } from '../scripts/serve.mjs';
-import { installBench } from './in-page.mjs';
+import { initScript } from './in-page.mjs';
+import { median, printBytes, printSearch, printSideBySide, quantile, round, summarise, GOALS } from './report.mjs';
 import { storageBench } from './storage.mjs';
 
 /** @typedef {import('playwright-core').Browser} Browser */
+/** @typedef {import('playwright-core').BrowserContext} BrowserContext */
 /** @typedef {import('playwright-core').Page} Page */
-/** @typedef {import('./in-page.mjs').TurnRun} TurnRun */
-/** @typedef {import('./in-page.mjs').RelayoutSample} RelayoutSample */
-/** @typedef {import('./in-page.mjs').JumpSample} JumpSample */
+/** @typedef {{ name: string, width: number, height: number }} Viewport */
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist-bench');
+const FOLIATE_DIR = join(DIST, '__foliate');
 const RESULTS = join(ROOT, 'bench', 'results', 'latest.json');
 
 const VIEWPORTS = [
@@ -33,24 +36,30 @@ const VIEWPORTS = [
   { name: 'tablet', width: 1024, height: 1366 },
 ];
 const WORKS = ['making-it-work', 'untitled-alec-realised', 'bench-million'];
-const TIMED_TURNS = 50;
+const LONG_WORK = 'bench-million';
+const TIMED_TURNS = 30;
 const HEAP_TURNS = 200;
-/** Font sizes set one after another from the default 18 px (the range is 14..32). */
-const FONT_SIZES = [20, 22, 19, 24, 18, 21];
-const JUMP_TO = 900; // of the scrubber's 0..1000
-
-/** The issues' targets, in ms (heap in MB). */
-const TARGETS = { openMs: 100, turnP95Ms: 16, relayoutMs: 50, jumpMs: 50, heapMB: 10, searchMs: 50 };
+/** Font sizes one after another from the default 18 px, ending on it (the next round starts the same). */
+const FONT_SIZES = [20, 22, 19, 24, 21, 18];
+/** 40 jump targets (fractions of the work), spread over it in a fixed shuffled order; the last goes back to the start. */
+const JUMPS = Array.from({ length: 39 }, (_, i) => ((i * 17) % 39) / 39 + 0.01).concat([0]);
+/** Typed letter by letter into the reader's search (bench-million): a common word, a rarer one, a phrase. */
+const SEARCH_QUERIES = ['the', 'lantern', 'quiet harbour'];
+/** A reader opens the search some time after the page shows; the index may be built in that time. */
+const SEARCH_AFTER_OPEN_MS = 2000;
 
 const args = process.argv.slice(2);
+const option = (/** @type {string} */ name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const noBuild = args.includes('--no-build');
-const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const only = option('--only');
+const rounds = Math.max(1, Number(option('--rounds') ?? 3));
+const viewports = VIEWPORTS.filter((v) => !option('--viewport') || v.name === option('--viewport'));
+const works = WORKS.filter((w) => !only || w === only);
+const apps = args.includes('--no-foliate') ? ['quire'] : ['quire', 'foliate'];
 
 /**
- * Runs a command from the project root; resolves with its stdout, rejects with its output on failure.
- * @param {string} command
- * @param {string[]} argv
- * @param {Record<string, string>} [env]
+ * Runs a command from the project root; resolves with its stdout.
+ * @param {string} command @param {string[]} argv @param {Record<string, string>} [env]
  * @returns {Promise<string>}
  */
 function run(command, argv, env = {}) {
@@ -61,47 +70,49 @@ function run(command, argv, env = {}) {
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (err += d));
     child.on('error', fail);
-    child.on('close', (code) => {
-      if (code === 0) done(out);
-      else fail(new Error(`\`${command} ${argv.join(' ')}\` exited with ${code}\n${out}\n${err}`));
-    });
+    child.on('close', (code) => (code === 0 ? done(out) : fail(new Error(`\`${command} ${argv.join(' ')}\` exited with ${code}\n${out}\n${err}`))));
   });
 }
 
-/** The system Chromium: CHROME_PATH, else Debian's /usr/bin/chromium (as tests/e2e/chrome.ts). */
 function findChrome() {
   const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p) => typeof p === 'string' && p !== '');
   const found = candidates.find((p) => p && existsSync(p));
-  if (!found) {
-    throw new Error(
-      'No Chromium found for the benchmark. Install one (Debian/Ubuntu: `sudo apt-get install -y chromium`) ' +
-        `or set CHROME_PATH to a Chrome or Chromium binary. Checked: ${candidates.join(', ')}`,
-    );
-  }
+  if (!found) throw new Error(`No Chromium found for the benchmark. Install one (Debian/Ubuntu: \`sudo apt-get install -y chromium\`) or set CHROME_PATH. Checked: ${candidates.join(', ')}`);
   return found;
 }
 
-/** @param {number[]} xs @param {number} q 0..1, nearest rank */
-function quantile(xs, q) {
-  const sorted = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
+/** Bundles a TS entry with rolldown and runs it in Node; returns its stdout. @param {string} entry @param {string[]} argv */
+async function runTs(entry, argv = []) {
+  const out = join(tmpdir(), `quire-bench-${process.pid}-${entry.replace(/\W/g, '_')}.mjs`);
+  try {
+    await run('npx', ['rolldown', entry, '--platform', 'node', '--format', 'esm', '-o', out]);
+    return await run(process.execPath, [out, ...argv]);
+  } finally {
+    await rm(out, { force: true });
+  }
 }
-/** @param {number} x @param {number} [digits] */
-const round = (x, digits = 1) => (Number.isFinite(x) ? Math.round(x * 10 ** digits) / 10 ** digits : null);
 
-/**
- * Calls a method of the in-page API (bench/in-page.mjs).
- * @param {Page} page
- * @param {string} name
- * @param {unknown[]} argv
- * @returns {Promise<any>}
- */
-function call(page, name, ...argv) {
-  return page.evaluate(([n, a]) => {
-    const api = /** @type {any} */ (globalThis).__quireBench;
-    return api[/** @type {string} */ (n)](.../** @type {unknown[]} */ (a));
-  }, /** @type {[string, unknown[]]} */ ([name, argv]));
+/** foliate-js, its page and the works as EPUBs, into dist-bench/__foliate/ (served by the same server). */
+async function prepareFoliate() {
+  await rm(FOLIATE_DIR, { recursive: true, force: true });
+  await mkdir(FOLIATE_DIR, { recursive: true });
+  const lib = join(ROOT, 'node_modules', 'foliate-js');
+  await cp(lib, join(FOLIATE_DIR, 'lib'), { recursive: true, filter: (src) => !/^[/\\](tests|rollup|node_modules)([/\\]|$)/.test(src.slice(lib.length)) });
+  await cp(join(ROOT, 'bench', 'foliate-page.html'), join(FOLIATE_DIR, 'index.html'));
+  await cp(join(ROOT, 'bench', 'foliate-page.mjs'), join(FOLIATE_DIR, 'driver.mjs'));
+  return JSON.parse(await runTs('bench/epub.ts', [join(FOLIATE_DIR, 'books')]));
+}
+
+/** Calls a method of the page's bench API. @param {Page} page @param {string} api @param {string} name @param {unknown[]} argv @returns {Promise<any>} */
+function call(page, api, name, ...argv) {
+  return page.evaluate(([a, n, rest]) => /** @type {any} */ (globalThis)[/** @type {string} */ (a)][/** @type {string} */ (n)](.../** @type {unknown[]} */ (rest)), /** @type {[string, string, unknown[]]} */ ([api, name, argv]));
+}
+
+/** @param {import('playwright-core').CDPSession} cdp */
+async function heapMB(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize / 2 ** 20;
 }
 
 /** Makes sure the reader's controls show (they hide while reading). @param {Page} page */
@@ -110,255 +121,205 @@ async function showControls(page) {
   await page.locator('.reader[data-controls="shown"]').waitFor();
 }
 
-/**
- * JS heap in use after a full garbage collection, in MB.
- * @param {import('playwright-core').CDPSession} cdp
- */
-async function heapMB(cdp) {
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  return usedSize / 2 ** 20;
-}
-
-/** @param {import('playwright-core').CDPSession} cdp @returns {Promise<Record<string, number>>} */
-async function metrics(cdp) {
-  const { metrics: list } = await cdp.send('Performance.getMetrics');
-  return Object.fromEntries(list.map((m) => [m.name, m.value]));
-}
+/** @param {string} base @param {string} app @param {string} work */
+const urlOf = (base, app, work) => (app === 'quire' ? `${base}#/read/${encodeURIComponent(work)}` : `${base}__foliate/index.html?book=${encodeURIComponent(work)}`);
+const apiOf = (/** @type {string} */ app) => (app === 'quire' ? '__quireBench' : '__foliateBench');
 
 /**
- * Everything measured for one work at one viewport, in a fresh browser context.
- * @param {Browser} browser
- * @param {string} url
- * @param {{ name: string, width: number, height: number }} viewport
- * @param {string} workId
+ * @param {Browser} browser @param {Viewport} viewport @param {string} app
+ * @param {any} [storageState] @returns {Promise<BrowserContext>}
  */
-async function measure(browser, url, viewport, workId) {
+async function newContext(browser, viewport, app, storageState) {
   const context = await browser.newContext({
     viewport: { width: viewport.width, height: viewport.height },
     deviceScaleFactor: 1,
-    // No service worker: its precaching (all 140-odd files of this build) would compete for the CPU.
-    serviceWorkers: 'block',
-    // Page turns without the 180 ms slide: the turned page is the next frame painted.
+    // Page turns without a slide: the turned page is the next frame painted (foliate-js is not animated either).
     reducedMotion: 'reduce',
+    // foliate-js writes <style> elements and shows sections from blob: URLs, which Quire's CSP (sent by the server for every file) forbids.
+    bypassCSP: app === 'foliate',
+    ...(storageState ? { storageState } : {}),
   });
+  await context.addInitScript({ content: initScript(app === 'quire' ? 'quire' : 'foliate') });
+  return context;
+}
+
+/** Loads `url` in a new page of `context`; ms from navigation start to the first page painted. @param {BrowserContext} context @param {string} url @param {string} app */
+async function openPage(context, url, app) {
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
   /** @type {string[]} */
   const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(url);
   try {
-    await context.addInitScript(installBench);
-    let page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    const watch = (/** @type {Page} */ p) => {
-      p.on('pageerror', (e) => errors.push(String(e)));
-      p.on('console', (m) => {
-        if (m.type() === 'error') errors.push(m.text());
-      });
-    };
-    watch(page);
+    const ms = /** @type {number} */ (await page.evaluate((api) => /** @type {any} */ (globalThis)[api].startPainted, apiOf(app)));
+    return { page, ms, errors };
+  } catch (e) {
+    const text = await page.locator('body').innerText().catch(() => '');
+    throw new Error(`${url} did not show its first page: ${e instanceof Error ? e.message : e}\n  page errors: ${errors.join('; ')}\n  page text: ${text.slice(0, 300)}`);
+  }
+}
 
-    // Once through the door: passes the adult notice (remembered on this device) and warms the
-    // HTTP cache with the first section's chunk the same way for every work.
-    await page.goto(url);
-    await page.getByRole('heading', { name: 'Quire', level: 1 }).waitFor();
-    await page.evaluate((id) => (location.hash = `#/read/${encodeURIComponent(id)}`), workId);
-    const cont = page.getByRole('button', { name: 'Continue' });
-    const ready = page.locator('article.reader-content[data-place-block] [data-block]').first();
-    await Promise.race([cont.waitFor(), ready.waitFor()]);
-    if (await cont.isVisible()) await cont.click();
-    await ready.waitFor();
+/** What was fetched before the first page painted: requests, bytes as served, the same files gzipped. @param {Page} page @param {number} t @param {string} app */
+async function bytesBefore(page, t, app) {
+  /** @type {import('./in-page.mjs').Resource[]} */
+  const resources = await page.evaluate(([api, at]) => /** @type {any} */ (globalThis)[/** @type {string} */ (api)].resourcesUntil(at), /** @type {[string, number]} */ ([apiOf(app), t]));
+  let gzipBytes = 0;
+  for (const r of resources) {
+    const path = new URL(r.name).pathname;
+    const file = join(DIST, path.endsWith('/') ? `${path}index.html` : path);
+    gzipBytes += existsSync(file) ? gzipSync(await readFile(file), { level: 6 }).length : r.bytes;
+  }
+  return {
+    requests: resources.length,
+    bytes: resources.reduce((sum, r) => sum + r.bytes, 0),
+    gzipBytes,
+    // Quire's section chunks are named <work id>_<section id>-<hash>.js.
+    sectionChunks: app === 'quire' ? resources.filter((r) => WORKS.some((w) => new URL(r.name).pathname.startsWith(`/assets/${w}_`))).length : undefined,
+    files: resources.map((r) => `${new URL(r.name).pathname} ${r.bytes}`),
+  };
+}
 
-    // A new document on the library, then open the work from it.
-    await page.goto(url);
-    await page.getByRole('heading', { name: 'Quire', level: 1 }).waitFor();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Performance.enable');
-    const openMs = /** @type {number} */ (await call(page, 'open', workId));
-    const heapOpenMB = await heapMB(cdp);
-
-    const before = await metrics(cdp);
-    const { samples: turns, longFrames } = /** @type {TurnRun} */ (await call(page, 'turns', TIMED_TURNS));
-    const after = await metrics(cdp);
-    await call(page, 'turns', HEAP_TURNS - TIMED_TURNS);
-    const heapTurnsMB = await heapMB(cdp);
-
+/**
+ * The figures of one reading session on a page already open (the warm page): turns, heap, jumps, re-layout.
+ * `slow`: the 170 more turns and the heap (the long work), and the jumps (foliate-js's are slow in the long work).
+ * @param {Page} page @param {BrowserContext} context @param {string} app @param {{ heap: boolean, jumps: boolean }} what
+ */
+async function interact(page, context, app, what) {
+  const heap = what.heap;
+  const api = apiOf(app);
+  const cdp = await context.newCDPSession(page);
+  const { samples } = await call(page, api, 'turns', TIMED_TURNS);
+  const ms = samples.map((/** @type {any} */ t) => t.ms);
+  const turn = {
+    medianMs: round(quantile(ms, 0.5)),
+    p95Ms: round(quantile(ms, 0.95)),
+    maxMs: round(Math.max(...ms)),
+    crossings: samples.filter((/** @type {any} */ t) => t.crossed).length,
+    newWindows: samples.filter((/** @type {any} */ t) => t.newWindow).length,
+    slowest: samples
+      .map((/** @type {any} */ t, /** @type {number} */ i) => ({ i, ms: round(t.ms), crossed: t.crossed, newWindow: t.newWindow }))
+      .sort((/** @type {any} */ a, /** @type {any} */ b) => b.ms - a.ms)
+      .slice(0, 3),
+    samplesMs: ms.map((/** @type {number} */ x) => round(x, 2)),
+  };
+  /** @type {{ afterOpenMB: number | null, after200TurnsMB: number | null, after40JumpsMB: number | null } | null} */
+  let heapFigures = null;
+  if (heap) {
+    await call(page, api, 'turns', HEAP_TURNS - TIMED_TURNS);
+    heapFigures = { afterOpenMB: null, after200TurnsMB: round(await heapMB(cdp), 2), after40JumpsMB: null };
+  }
+  /** @type {any[]} */
+  const jumps = [];
+  for (const fraction of what.jumps ? JUMPS : []) {
+    if (app === 'quire') {
+      await showControls(page);
+      await page.locator('#scrubber').waitFor();
+      jumps.push(await call(page, api, 'scrub', Math.round(fraction * 1000)));
+    } else {
+      jumps.push(await call(page, api, 'jump', fraction));
+    }
+  }
+  if (heapFigures) heapFigures.after40JumpsMB = round(await heapMB(cdp), 2);
+  const jumpMs = jumps.map((j) => j.ms);
+  /** @type {any[]} */
+  const relayouts = [];
+  if (app === 'quire') {
     await showControls(page);
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
     await page.locator('dialog[open]').waitFor();
-    /** @type {RelayoutSample[]} */
-    const relayouts = [];
-    for (const size of FONT_SIZES) relayouts.push(await call(page, 'fontSize', size));
+    for (const size of FONT_SIZES) relayouts.push(await call(page, api, 'fontSize', size));
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => document.querySelector('dialog[open]') === null);
-
-    await showControls(page);
-    await page.locator('#scrubber').waitFor();
-    const jump = /** @type {JumpSample} */ (await call(page, 'scrub', JUMP_TO));
-
-    // Start: a new page loaded straight on the work (warm HTTP cache, saved place), to first page painted.
-    await page.close();
-    page = await context.newPage();
-    watch(page);
-    await page.goto(`${url}#/read/${encodeURIComponent(workId)}`);
-    const startMs = /** @type {number} */ (await page.evaluate(() => /** @type {any} */ (globalThis).__quireBench.startPainted));
-
-    const ms = turns.map((t) => t.ms);
-    const perTurn = (/** @type {string} */ name, scale = 1000) => round((((after[name] ?? 0) - (before[name] ?? 0)) * scale) / turns.length, 2);
-    return {
-      viewport: viewport.name,
-      work: workId,
-      openMs: round(openMs),
-      startMs: round(startMs),
-      turn: {
-        count: turns.length,
-        medianMs: round(quantile(ms, 0.5)),
-        p95Ms: round(quantile(ms, 0.95)),
-        maxMs: round(Math.max(...ms)),
-        handlerMedianMs: round(quantile(turns.map((t) => t.handlerMs), 0.5), 2),
-        renderMedianMs: round(quantile(turns.map((t) => t.renderMs), 0.5), 2),
-        crossSection: turns.filter((t) => t.crossed).map((t) => round(t.ms)),
-        backwards: turns.filter((t) => t.key === 'ArrowLeft').length,
-        // Chromium's own counters over the 50 turns (CDP Performance.getMetrics), per turn.
-        perTurn: {
-          scriptMs: perTurn('ScriptDuration'),
-          styleMs: perTurn('RecalcStyleDuration'),
-          layoutMs: perTurn('LayoutDuration'),
-          taskMs: perTurn('TaskDuration'),
-          layouts: perTurn('LayoutCount', 1),
-          styleRecalcs: perTurn('RecalcStyleCount', 1),
-        },
-        longFrames,
-        samplesMs: ms.map((x) => round(x, 2)),
-      },
-      relayout: {
-        medianMs: round(quantile(relayouts.map((r) => r.ms), 0.5)),
-        maxMs: round(Math.max(...relayouts.map((r) => r.ms))),
-        unanchored: relayouts.filter((r) => !r.anchored).length,
-        placeKept: relayouts.every((r) => r.placeKept),
-        samples: relayouts.map((r, i) => ({ fontSize: FONT_SIZES[i], ms: round(r.ms), anchored: r.anchored })),
-      },
-      jump: { ms: round(jump.ms), from: jump.from, to: jump.to },
-      heap: { afterOpenMB: round(heapOpenMB, 2), after200TurnsMB: round(heapTurnsMB, 2) },
-      errors,
-    };
-  } finally {
-    await context.close();
+  } else {
+    for (const size of FONT_SIZES) relayouts.push(await call(page, api, 'fontSize', size));
   }
+  await cdp.detach();
+  return {
+    turn,
+    jump: jumpMs.length === 0 ? null : { medianMs: round(median(jumpMs)), p95Ms: round(quantile(jumpMs, 0.95)), crossings: jumps.filter((j) => j.crossed).length, samplesMs: jumpMs.map((x) => round(x)) },
+    relayout: { medianMs: round(median(relayouts.map((r) => r.ms))), unanchored: relayouts.filter((r) => !r.anchored).length, samplesMs: relayouts.map((r) => round(r.ms)) },
+    heap: heapFigures,
+  };
 }
-
-/** Queries typed into the library's "Search all works" panel; the first builds the indexes. */
-const BROWSER_QUERIES = ['lantern', 'quiet harbour', 'walked slowly', 'the'];
 
 /**
- * Search in the app (phone viewport): the library's search panel, through the app's worker.
- * @param {Browser} browser
- * @param {string} url
+ * A context per viewport and app whose caches are primed: Quire's service worker installed (precache done), each work opened once.
+ * @param {Browser} browser @param {string} base @param {Viewport} viewport @param {string} app @param {any} seed
  */
-async function browserSearch(browser, url) {
-  const context = await browser.newContext({ viewport: { width: 412, height: 915 }, deviceScaleFactor: 1, serviceWorkers: 'block', reducedMotion: 'reduce' });
+async function primeWarm(browser, base, viewport, app, seed) {
+  const context = await newContext(browser, viewport, app, app === 'quire' ? seed : undefined);
+  for (const work of works) {
+    const { page } = await openPage(context, urlOf(base, app, work), app);
+    if (app === 'quire') await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    await page.close();
+  }
+  return context;
+}
+
+/** The adult notices passed once, kept as storage state (IndexedDB) that every Quire context starts from. @param {Browser} browser @param {string} base */
+async function seedStorage(browser, base) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   try {
-    await context.addInitScript(installBench);
     const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(url);
-    await page.getByRole('heading', { name: 'Quire', level: 1 }).waitFor();
-    await page.getByRole('button', { name: 'Search', exact: true }).click();
-    await page.locator('input.search-input').waitFor();
-    /** @type {{ query: string, ms: number | null, status: string }[]} */
-    const queries = [];
-    for (const query of BROWSER_QUERIES) {
-      const r = /** @type {{ ms: number, status: string }} */ (await call(page, 'search', query));
-      queries.push({ query, ms: round(r.ms), status: r.status });
+    for (const work of works) {
+      await page.goto(`${base}#/read/${encodeURIComponent(work)}`);
+      const cont = page.getByRole('button', { name: 'Continue' });
+      const ready = page.locator('article.reader-content[data-place-block] [data-block]').first();
+      await Promise.race([cont.waitFor(), ready.waitFor()]);
+      if (await cont.isVisible()) await cont.click();
+      await ready.waitFor();
+      await page.goto(`${base}#/`);
+      await page.getByRole('heading', { name: 'Quire', level: 1 }).waitFor();
     }
-    return { scope: 'all works', firstQueryBuildsIndexes: true, queries };
+    return await context.storageState({ indexedDB: true });
   } finally {
     await context.close();
   }
 }
 
-/** Bundles bench/search.ts with rolldown and runs it in Node; returns its JSON. */
-async function searchBench() {
-  const out = join(tmpdir(), `quire-search-bench-${process.pid}.mjs`);
+/** Search as you type in the reader (phone, bench-million), in the warm context. @param {BrowserContext} context @param {string} base */
+async function searchInApp(context, base) {
+  const { page } = await openPage(context, urlOf(base, 'quire', LONG_WORK), 'quire');
   try {
-    await run('npx', ['rolldown', 'bench/search.ts', '--platform', 'node', '--format', 'esm', '-o', out]);
-    return JSON.parse(await run(process.execPath, [out]));
-  } finally {
-    await rm(out, { force: true });
-  }
-}
-
-/** @param {number | null} value @param {number} target @param {string} [text] */
-function cell(value, target, text) {
-  if (value === null) return 'n/a';
-  return `${text ?? String(value)}${value <= target ? '' : ' ✗'}`;
-}
-
-/** @param {Awaited<ReturnType<typeof measure>>[]} rows */
-function printTable(rows) {
-  const header = ['viewport', 'work', 'open ms', 'start ms', 'turn med / p95 ms', 'relayout ms', 'jump ms', 'heap MB (open → 200 turns)'];
-  const target = ['target', '', `< ${TARGETS.openMs}`, '', `p95 ≤ ${TARGETS.turnP95Ms}`, `< ${TARGETS.relayoutMs}`, `< ${TARGETS.jumpMs}`, `< ${TARGETS.heapMB}`];
-  const body = rows.map((r) => [
-    r.viewport,
-    r.work,
-    cell(r.openMs, TARGETS.openMs),
-    String(r.startMs),
-    cell(r.turn.p95Ms, TARGETS.turnP95Ms, `${r.turn.medianMs} / ${r.turn.p95Ms}`),
-    cell(r.relayout.medianMs, TARGETS.relayoutMs, `${r.relayout.medianMs} (max ${r.relayout.maxMs})${r.relayout.unanchored ? ` ANCHOR LOST ${r.relayout.unanchored}/${FONT_SIZES.length}` : ''}${r.relayout.placeKept ? '' : ' PLACE MOVED'}`),
-    cell(r.jump.ms, TARGETS.jumpMs),
-    cell(r.heap.after200TurnsMB, TARGETS.heapMB, `${r.heap.afterOpenMB} → ${r.heap.after200TurnsMB}`),
-  ]);
-  const all = [header, target, ...body];
-  const widths = header.map((_, i) => Math.max(...all.map((row) => (row[i] ?? '').length)));
-  const line = (/** @type {string[]} */ row) => row.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
-  console.log(line(header));
-  console.log(line(target));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of body) console.log(line(row));
-  console.log('✗ = target missed. open: library → first page painted; start: page load on #/read/<id> → first page painted.');
-  console.log('\nPer turn (median; Chromium counters are means over the 50 timed turns):');
-  for (const r of rows) {
-    const t = r.turn;
-    console.log(
-      `  ${r.viewport.padEnd(6)} ${r.work.padEnd(24)} handler ${t.handlerMedianMs} ms, render ${t.renderMedianMs} ms; ` +
-        `script ${t.perTurn.scriptMs}, style ${t.perTurn.styleMs}, layout ${t.perTurn.layoutMs} ms (${t.perTurn.layouts} layouts); ` +
-        `max ${t.maxMs} ms${t.crossSection.length ? `, into a new section: ${t.crossSection.join(', ')} ms` : ''}`,
-    );
-    const worst = [...t.longFrames].sort((a, b) => b.ms - a.ms)[0];
-    if (worst) {
-      console.log(
-        `         longest frame ${worst.ms} ms (of ${t.longFrames.length} over 50 ms): script ${worst.scriptMs} ms (forced style+layout ${worst.forcedLayoutMs}), ` +
-          `frame style+layout+paint ${worst.styleLayoutMs} ms; ${worst.scripts.join('; ')}`,
-      );
+    await page.waitForTimeout(SEARCH_AFTER_OPEN_MS);
+    await showControls(page);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.locator('input.search-input').waitFor();
+    const queries = [];
+    for (const query of SEARCH_QUERIES) {
+      const keystrokes = [];
+      for (let i = 1; i <= query.length; i++) {
+        if (query.slice(0, i).trim().length < 2) continue;
+        const r = await call(page, '__quireBench', 'search', query.slice(0, i));
+        keystrokes.push({ typed: query.slice(0, i), ms: round(r.ms), status: r.status, hitsShown: r.hitsShown });
+      }
+      queries.push({ query, keystrokes });
+      await call(page, '__quireBench', 'search', '');
     }
-  }
-}
-
-/** @param {any} search @param {any} inBrowser */
-function printSearch(search, inBrowser) {
-  console.log(`\nSearch (Node ${process.version}, bench/search.ts: ${search.words} words, ${search.sections} sections; index built in ${search.indexBuildMs} ms):`);
-  for (const q of search.queries) {
-    const text = `  ${JSON.stringify(q.query).padEnd(26)} median ${String(q.medianMs).padStart(6)} ms, worst ${String(q.worstMs).padStart(6)} ms  (${q.total} matches)`;
-    console.log(`${text}${q.medianMs < TARGETS.searchMs ? '' : ' ✗'}`);
-  }
-  console.log(`  target < ${TARGETS.searchMs} ms (✗ on the median; the worst of ${search.runsPerQuery} runs shows GC and a shared CPU).`);
-  if (inBrowser.error) {
-    console.log(`  In the app: not measured (${inBrowser.error}).`);
-    return;
-  }
-  console.log('In the app (phone, library "Search all works", through the worker; typed → results painted; the first query builds the indexes):');
-  for (const q of inBrowser.queries) {
-    console.log(`  ${JSON.stringify(q.query).padEnd(26)} ${String(q.ms).padStart(7)} ms${q.ms !== null && q.ms < TARGETS.searchMs ? '' : ' ✗'}  (${q.status})`);
+    return { queries };
+  } catch (e) {
+    const status = await page.locator('.search-status').innerText().catch(() => '(no status)');
+    return { error: `${e instanceof Error ? e.message.split('\n')[0] : String(e)} (status: ${status})` };
+  } finally {
+    await page.close();
   }
 }
 
 async function main() {
   const started = Date.now();
+  const loadStart = loadavg();
+  console.log(`Load average at start: ${loadStart.map((x) => x.toFixed(2)).join(' ')} (${cpus().length} CPUs)`);
   const chrome = findChrome();
   if (!noBuild || !existsSync(join(DIST, 'index.html'))) {
     console.log('Building the app with the benchmark work into dist-bench/ …');
     await run('npx', ['vite', 'build'], { QUIRE_BENCH: '1', QUIRE_DIST: DIST });
   }
-  console.log('Search benchmark (Node) …');
-  const search = await searchBench();
+  const books = apps.includes('foliate') ? await prepareFoliate() : [];
+  const search = args.includes('--no-search') ? null : JSON.parse(await runTs('bench/search.ts'));
 
   const server = await serve({ root: DIST, host: '127.0.0.1', port: 0 });
   const browser = await chromium.launch({
@@ -366,65 +327,92 @@ async function main() {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
-  /** @type {Awaited<ReturnType<typeof measure>>[]} */
-  const rows = [];
-  /** @type {{ viewport: string, work: string, error: string }[]} */
+  /** @type {any[]} */
+  const sessions = [];
+  /** @type {any[]} */
   const failures = [];
+  /** @type {any[]} */
+  const searches = [];
   try {
-    for (const viewport of VIEWPORTS) {
-      for (const work of WORKS.filter((w) => !only || w === only)) {
-        process.stdout.write(`Reader: ${viewport.name} ${work} … `);
-        const t = Date.now();
-        try {
-          rows.push(await measure(browser, server.url, viewport, work));
-          console.log(`${((Date.now() - t) / 1000).toFixed(1)} s`);
-        } catch (e) {
-          console.log('FAILED');
-          failures.push({ viewport: viewport.name, work, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    const base = server.url;
+    const seed = await seedStorage(browser, base);
+    /** @type {Map<string, BrowserContext>} */
+    const warm = new Map();
+    for (const viewport of viewports) for (const app of apps) warm.set(`${viewport.name}|${app}`, await primeWarm(browser, base, viewport, app, seed));
+    for (let round_ = 1; round_ <= rounds; round_++) {
+      for (const viewport of viewports) {
+        for (const work of works) {
+          process.stdout.write(`Round ${round_}: ${viewport.name} ${work} … `);
+          for (const app of apps) {
+            const t = Date.now();
+            try {
+              // Cold: a new context (empty HTTP cache, no service worker yet), from navigation to the first page painted.
+              const cold = await newContext(browser, viewport, app, app === 'quire' ? seed : undefined);
+              const c = await openPage(cold, urlOf(base, app, work), app);
+              const bytesBeforePaint = round_ === 1 && viewport.name === 'phone' ? await bytesBefore(c.page, c.ms, app) : undefined;
+              await cold.close();
+              // Warm: a new page in the primed context (a home-screen launch), then a reading session on it.
+              const w = await openPage(/** @type {BrowserContext} */ (warm.get(`${viewport.name}|${app}`)), urlOf(base, app, work), app);
+              // foliate-js turns (100 ms lock each) and long-work jumps (a section load each) are slow: its heap and long-work jumps are round 1's.
+              const slow = work === LONG_WORK && app === 'foliate' && round_ > 1;
+              const figures = await interact(w.page, w.page.context(), app, { heap: work === LONG_WORK && !slow, jumps: !slow });
+              await w.page.close();
+              sessions.push({ round: round_, viewport: viewport.name, work, app, coldMs: round(c.ms), warmMs: round(w.ms), bytesBeforePaint, ...figures, errors: [...c.errors, ...w.errors] });
+              process.stdout.write(`${app} ${((Date.now() - t) / 1000).toFixed(1)} s  `);
+            } catch (e) {
+              process.stdout.write(`${app} FAILED  `);
+              failures.push({ round: round_, viewport: viewport.name, work, app, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+            }
+          }
+          console.log('');
         }
       }
+      const phone = warm.get('phone|quire');
+      if (search && phone && works.includes(LONG_WORK)) searches.push(await searchInApp(phone, base));
     }
-    /** @type {Awaited<ReturnType<typeof browserSearch>> | { error: string }} */
-    let inBrowser;
-    process.stdout.write('Search in the app … ');
-    try {
-      inBrowser = await browserSearch(browser, server.url);
-      console.log('done');
-    } catch (e) {
-      // The search panel is young: a change in its markup should not sink the whole run.
-      inBrowser = { error: e instanceof Error ? e.message : String(e) };
-      console.log('not measured');
-    }
+    for (const context of warm.values()) await context.close();
     const chromiumVersion = browser.version();
+    const loadEnd = loadavg();
+    const summary = summarise(sessions);
     console.log('');
-    if (rows.length > 0) printTable(rows);
-    printSearch(search, inBrowser);
-    for (const r of rows) if (r.errors.length) console.log(`\nPage errors (${r.viewport} ${r.work}):\n  ${r.errors.join('\n  ')}`);
-    for (const f of failures) console.error(`\nHarness failure (${f.viewport} ${f.work}):\n${f.error}`);
+    printSideBySide(summary);
+    printBytes(summary);
+    if (search) printSearch(search, searches);
+    for (const s of sessions) if (s.errors.length) console.log(`\nPage errors (round ${s.round} ${s.viewport} ${s.work} ${s.app}):\n  ${[...new Set(s.errors)].join('\n  ')}`);
+    for (const f of failures) console.error(`\nHarness failure (round ${f.round} ${f.viewport} ${f.work} ${f.app}):\n${f.error}`);
+    console.log(`\nLoad average at start: ${loadStart.map((x) => x.toFixed(2)).join(' ')}; at end: ${loadEnd.map((x) => x.toFixed(2)).join(' ')} (1, 5, 15 min; ${cpus().length} CPUs).`);
 
     const cpu = cpus();
     const report = {
       date: new Date().toISOString(),
       machine: { cpus: cpu.length, cpuModel: cpu[0]?.model ?? '', totalMemGB: round(totalmem() / 2 ** 30), platform: `${platform()} ${release()}`, node: process.version, chromium: chromiumVersion },
+      loadAverage: { start: loadStart.map((x) => round(x, 2)), end: loadEnd.map((x) => round(x, 2)) },
+      options: { rounds, viewports: viewports.map((v) => v.name), works, apps },
       method: {
-        build: 'QUIRE_BENCH=1 vite build → dist-bench/, served by scripts/serve.mjs',
-        browser: 'headless system Chromium, --disable-gpu, deviceScaleFactor 1, service workers blocked, prefers-reduced-motion: reduce',
-        painted: 'action started in a requestAnimationFrame callback; end = a MessageChannel message posted from a rAF callback of the first frame whose state shows the result (runs after that frame’s style, layout and paint)',
-        heap: 'CDP HeapProfiler.collectGarbage then Runtime.getHeapUsage().usedSize',
-        turns: `${TIMED_TURNS} timed (ArrowRight keydown dispatched on document.body; ArrowLeft once the end is reached), then up to ${HEAP_TURNS} in all before the heap`,
+        build: 'QUIRE_BENCH=1 vite build → dist-bench/; foliate-js, its page and the works as EPUB (bench/epub.ts) in dist-bench/__foliate/; one server (scripts/serve.mjs) on 127.0.0.1',
+        browser: 'headless system Chromium, --disable-gpu, deviceScaleFactor 1, prefers-reduced-motion: reduce; foliate-js contexts bypass the CSP (it needs inline <style> and blob: frames)',
+        order: 'per round, per viewport, per work: Quire then foliate-js (A B A B …)',
+        cold: 'a new browser context (Quire: storage state with the adult notices passed; no HTTP cache, no service worker) → performance.now() after the first frame painted with the first page',
+        warm: 'a new page in a context primed once per viewport (Quire: service worker installed and precached, each work opened once; foliate-js: HTTP cache) → same',
+        painted: 'action started in a requestAnimationFrame callback; end = a MessageChannel message posted from a rAF callback of the first frame whose state shows the result',
+        turns: `${TIMED_TURNS} timed (Quire: ArrowRight keydown; foliate-js: renderer.next(), which stays locked 100 ms after each turn); newWindow = the laid-out text changed during the turn (Quire: DOM mutation under the article; foliate-js: a section loaded)`,
+        heap: `${LONG_WORK} only: CDP HeapProfiler.collectGarbage then Runtime.getHeapUsage().usedSize after ${HEAP_TURNS} turns, then after ${JUMPS.length} jumps (foliate-js: round 1 only, its turns are slow)`,
+        jumps: `Quire: the scrubber (input + change); foliate-js: goToFraction; the same ${JUMPS.length} fractions (foliate-js in ${LONG_WORK}: round 1 only, each jump loads a section)`,
         fontSizes: FONT_SIZES,
-        jumpTo: JUMP_TO / 1000,
+        searchAfterOpenMs: SEARCH_AFTER_OPEN_MS,
       },
-      targets: TARGETS,
-      reader: rows,
+      goals: GOALS,
+      books,
+      summary,
+      sessions,
       failures,
-      search: { node: search, inBrowser },
+      search: { node: search, inApp: searches },
       seconds: round((Date.now() - started) / 1000),
     };
     /** @type {any} */ (report).storage = await storageBench(browser, server.url);
     await mkdir(dirname(RESULTS), { recursive: true });
     await writeFile(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
-    console.log(`\nWrote ${RESULTS.slice(ROOT.length + 1)} (${report.seconds} s in all).`);
+    console.log(`Wrote ${RESULTS.slice(ROOT.length + 1)} (${report.seconds} s in all).`);
     if (failures.length > 0) process.exitCode = 1;
   } finally {
     await browser.close();

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Plugin, PluginOption } from 'vite';
 import { VitePWA, type ManifestOptions } from 'vite-plugin-pwa';
 import { ICONS, ICON_SOURCE, renderIcons } from '../scripts/icons.mjs';
+import { SCREENSHOTS, checkScreenshots, screenshotSizes } from '../scripts/screenshots.mjs';
 import { PALETTES } from '../src/settings/themes';
 
 /** The default light theme's paper and ink: the manifest's colours and index.html's theme-color. */
@@ -10,7 +11,10 @@ export const THEME = { background: PALETTES.light.bg, text: PALETTES.light.text 
 /** Precached files must stay under this size (vite-plugin-pwa #789: a skipped chunk breaks the update). */
 export const MAX_PRECACHE_BYTES = 2 * 1024 * 1024;
 
-/** The web app manifest (served as /manifest.webmanifest). */
+/** The home-screen shortcut's URL: the app resolves it to the last-read work (src/pwa/launch.ts). */
+export const CONTINUE_URL = '/#/continue';
+
+/** The web app manifest (served as /manifest.webmanifest). `id` never changes: it is the installed app's identity. */
 export const MANIFEST: Partial<ManifestOptions> = {
   id: '/',
   name: 'Quire',
@@ -30,6 +34,25 @@ export const MANIFEST: Partial<ManifestOptions> = {
     type: 'image/png',
     purpose: icon.purpose,
   })),
+  // Taken from the production build by scripts/screenshots.mjs; the build refuses wrong sizes.
+  screenshots: SCREENSHOTS.map((shot) => ({
+    src: `/screenshots/${shot.fileName}`,
+    sizes: screenshotSizes(shot),
+    type: 'image/png',
+    form_factor: shot.form_factor,
+    label: shot.label,
+  })),
+  shortcuts: [
+    {
+      name: 'Continue reading',
+      short_name: 'Continue',
+      description: 'Open the work you read last, at your place',
+      url: CONTINUE_URL,
+      icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }],
+    },
+  ],
+  // Opening Quire from its icon brings the open copy forward instead of starting a second one.
+  launch_handler: { client_mode: 'focus-existing' },
 };
 
 /**
@@ -67,6 +90,18 @@ function iconsPlugin(): Plugin {
   };
 }
 
+/** Fails the build when a committed screenshot is missing or not the size the manifest states. */
+function screenshotsCheckPlugin(): Plugin {
+  return {
+    name: 'quire-screenshots-check',
+    apply: 'build',
+    async buildStart() {
+      const problems = await checkScreenshots();
+      if (problems.length > 0) this.error(`The manifest's screenshots are wrong: ${problems.join('; ')}`);
+    },
+  };
+}
+
 /** Puts the build id into the code and the page. */
 function buildIdPlugin(id: string): Plugin {
   return {
@@ -84,6 +119,7 @@ function buildIdPlugin(id: string): Plugin {
 export function pwaPlugin(): PluginOption {
   return [
     iconsPlugin(),
+    screenshotsCheckPlugin(),
     buildIdPlugin(buildId()),
     VitePWA({
       strategies: 'generateSW',
@@ -94,6 +130,8 @@ export function pwaPlugin(): PluginOption {
       workbox: {
         // The manifest is added by vite-plugin-pwa itself (globbing it too would list it twice).
         globPatterns: ['**/*.{html,js,css,woff2,png,svg,json}'],
+        // Only the browser's install dialog shows the screenshots, online: not worth 400 kB of every reader's cache.
+        globIgnores: ['screenshots/**'],
         navigateFallback: '/index.html',
         cleanupOutdatedCaches: true,
         // The first visit is controlled at once, so it works offline without a reload.

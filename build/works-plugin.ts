@@ -1,7 +1,7 @@
 /**
  * Vite plugin: compiles works/<id>/{text.txt,meta.json} at build (and dev) time into
- * `virtual:quire/catalogue` (metadata, sections, counts: no text) and one virtual
- * module per section, each imported dynamically so it becomes its own hashed chunk.
+ * `virtual:quire/catalogue` (metadata, sections, counts and each section's URL: no text) and
+ * one content-hashed JSON file per section, which the app fetches when it needs it.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -9,11 +9,10 @@ import { join, resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { compileWork } from '../src/content/parse';
 import { readWorkSourceMeta } from '../src/content/rules';
-import type { Work, WorkInfo } from '../src/content/types';
+import type { Section, Work, WorkInfo } from '../src/content/types';
 import { generateWork } from '../tests/fixtures/generate-work';
 
 const CATALOGUE_ID = 'virtual:quire/catalogue';
-const SECTION_PREFIX = 'virtual:quire/section/';
 
 /** The benchmark work: ~1,000,000 generated words in 120 sections (QUIRE_BENCH=1). */
 export const BENCH_OPTIONS = { id: 'bench-million', seed: 20260101, words: 1_000_000, sections: 120 } as const;
@@ -61,28 +60,34 @@ export function toWorkInfo(work: Work): WorkInfo {
   return { ...work, sections: work.sections.map(({ blocks: _blocks, ...info }) => info) };
 }
 
-// Section module ids are `virtual:quire/section/<work>:<section>`, so chunks are named `<work>_<section>-<hash>.js`.
-// JSON.parse of a string literal parses faster than the same data as a JS object literal.
-const jsonModule = (name: string, value: unknown) => `export const ${name} = JSON.parse(${JSON.stringify(JSON.stringify(value))});\n`;
-
-/** Source of `virtual:quire/catalogue`. */
-export function catalogueModule(works: Work[]): string {
-  const loaders = works.map((w) => {
-    const entries = w.sections.map((s) => `${JSON.stringify(s.id)}: () => import(${JSON.stringify(`${SECTION_PREFIX}${w.id}:${s.id}`)})`);
-    return `  ${JSON.stringify(w.id)}: {\n    ${entries.join(',\n    ')}\n  }`;
-  });
-  return `${jsonModule('catalogue', works.map(toWorkInfo))}export const sectionLoaders = {\n${loaders.join(',\n')}\n};\n`;
+/** A section's blocks as the JSON file the app fetches. */
+export function sectionJson(section: Section): string {
+  return JSON.stringify(section.blocks);
 }
 
-/** Source of one section's module, or undefined for an unknown work or section. */
-export function sectionModule(works: Work[], workId: string, sectionId: string): string | undefined {
-  const section = works.find((w) => w.id === workId)?.sections.find((s) => s.id === sectionId);
-  return section && jsonModule('blocks', section.blocks);
+/**
+ * Where a section's JSON is served: `assets/<work>_<section>-<hash>.json`, named by its content
+ * (a changed text gets a new name, so it can be cached for ever). Fetched, not imported: the app
+ * can let go of a section it no longer shows, which it cannot do with a module it imported.
+ */
+export function sectionFile(workId: string, section: Section): string {
+  const hash = createHash('sha256').update(sectionJson(section)).digest('base64url').slice(0, 8);
+  return `assets/${workId}_${section.id}-${hash}.json`;
+}
+
+/** Source of `virtual:quire/catalogue`: the catalogue, and each section's URL under `base`. */
+export function catalogueModule(works: Work[], base = '/'): string {
+  const urls = Object.fromEntries(works.map((w) => [w.id, Object.fromEntries(w.sections.map((s) => [s.id, `${base}${sectionFile(w.id, s)}`]))]));
+  // JSON.parse of a string literal parses faster than the same data as a JS object literal.
+  const json = (name: string, value: unknown) => `export const ${name} = JSON.parse(${JSON.stringify(JSON.stringify(value))});\n`;
+  return json('catalogue', works.map(toWorkInfo)) + json('sectionUrls', urls);
 }
 
 /** The content plugin. `bench` adds the generated ~1,000,000-word work. */
 export function worksPlugin(options: { bench: boolean; worksDir?: string }): Plugin {
   let worksDir = resolve(options.worksDir ?? 'works');
+  let base = '/';
+  let building = false;
   let works: Work[] | undefined;
   const get = () => (works ??= loadWorks(worksDir, options.bench));
 
@@ -91,35 +96,46 @@ export function worksPlugin(options: { bench: boolean; worksDir?: string }): Plu
     configResolved(config) {
       // The config's root, not import.meta.url: the config file may have been bundled elsewhere (Vitest does).
       worksDir = resolve(config.root, options.worksDir ?? 'works');
+      base = config.base;
+      building = config.command === 'build';
     },
     buildStart() {
       works = undefined;
       this.addWatchFile(worksDir);
+      if (building) {
+        for (const w of get()) for (const s of w.sections) this.emitFile({ type: 'asset', fileName: sectionFile(w.id, s), source: sectionJson(s) });
+      }
     },
     resolveId(id) {
-      if (id === CATALOGUE_ID || id.startsWith(SECTION_PREFIX)) return `\0${id}`;
+      if (id === CATALOGUE_ID) return `\0${id}`;
       return undefined;
     },
     load(id) {
-      if (id === `\0${CATALOGUE_ID}`) {
-        for (const w of readdirSync(worksDir)) this.addWatchFile(join(worksDir, w));
-        return catalogueModule(get());
-      }
-      if (id.startsWith(`\0${SECTION_PREFIX}`)) {
-        const [workId = '', sectionId = ''] = id.slice(SECTION_PREFIX.length + 1).split(':');
-        const source = sectionModule(get(), workId, sectionId);
-        if (source === undefined) this.error(`no section "${sectionId}" in work "${workId}"`);
-        return source;
-      }
-      return undefined;
+      if (id !== `\0${CATALOGUE_ID}`) return undefined;
+      for (const w of readdirSync(worksDir)) this.addWatchFile(join(worksDir, w));
+      return catalogueModule(get(), base);
     },
     configureServer(server: ViteDevServer) {
+      // In dev the sections' JSON is served from memory at the same paths.
+      server.middlewares.use((req, res, next) => {
+        const path = (req.url ?? '').split('?')[0] ?? '';
+        if (!path.endsWith('.json') || !path.startsWith(`${base}assets/`)) return next();
+        for (const w of get()) {
+          for (const s of w.sections) {
+            if (`${base}${sectionFile(w.id, s)}` !== path) continue;
+            res.setHeader('Content-Type', 'application/json; charset=utf-8');
+            res.end(sectionJson(s));
+            return;
+          }
+        }
+        next();
+      });
       server.watcher.add(worksDir);
       server.watcher.on('all', (_event, file) => {
         if (!resolve(file).startsWith(worksDir)) return;
         works = undefined;
         for (const mod of server.moduleGraph.idToModuleMap.values()) {
-          if (mod.id?.startsWith(`\0${CATALOGUE_ID}`) || mod.id?.startsWith(`\0${SECTION_PREFIX}`)) {
+          if (mod.id?.startsWith(`\0${CATALOGUE_ID}`)) {
             server.moduleGraph.invalidateModule(mod);
           }
         }

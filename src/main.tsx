@@ -3,9 +3,10 @@ import { render } from 'preact';
 import './styles/index.css';
 import './ui/controls/style.css';
 import { App } from './app';
-import { catalogue, loadSection } from './content/catalogue';
+import { catalogue, loadSection, sectionUrls } from './content/catalogue';
 import { createSearchClient } from './search/client';
 import { startPwa } from './pwa';
+import { followLaunches } from './pwa/launch';
 import { createSettingsState } from './settings/state';
 import { AppStateContext, createAppState } from './state/app-state';
 import { wirePageLifecycle } from './storage/lifecycle';
@@ -24,7 +25,7 @@ const [positions, acknowledged, speedSamples] = await Promise.all([
 const state = createAppState({
   catalogue,
   store,
-  search: createSearchClient({ catalogue, loadSection }),
+  search: createSearchClient({ catalogue, loadSection, sectionUrls }),
   settings,
   speedSamples,
   positions: Object.fromEntries(positions.flatMap((p) => (p ? [[p.workId, p]] : []))),
@@ -33,6 +34,7 @@ const state = createAppState({
   pageLeaving: page.leaving,
 });
 window.addEventListener('hashchange', () => state.actions.syncFromHash(location.hash));
+followLaunches(state.actions.syncFromHash, () => state.positions.value);
 
 render(
   <AppStateContext.Provider value={state}>

@@ -1,12 +1,17 @@
-/** Loading a section's blocks on demand, cached; independent of where the chunks come from. */
+/** Loading a section's blocks on demand, the most recent few cached; independent of where the blocks come from. */
 import { ContentError } from './errors';
 import type { Block, Section, WorkInfo } from './types';
 
 /** Per work id, per section id: a function that loads that section's blocks. */
 export type SectionLoaders = Record<string, Record<string, () => Promise<{ blocks: Block[] }>>>;
 
-/** Makes `loadSection(workId, sectionId)`: one load per section, shared by all callers; a failed load can be retried. */
-export function createSectionLoader(catalogue: readonly WorkInfo[], loaders: SectionLoaders) {
+/**
+ * Makes `loadSection(workId, sectionId)`: one load per section while it is among the `keep` most
+ * recently asked for, shared by all callers; older ones are dropped (a later call loads again);
+ * a failed load is not kept, so it can be retried.
+ */
+export function createSectionLoader(catalogue: readonly WorkInfo[], loaders: SectionLoaders, keep = Infinity) {
+  // Insertion order is recency: a hit moves to the end, the first entry is the oldest.
   const cache = new Map<string, Promise<Section>>();
 
   const load = async (workId: string, sectionId: string): Promise<Section> => {
@@ -30,10 +35,20 @@ export function createSectionLoader(catalogue: readonly WorkInfo[], loaders: Sec
   return function loadSection(workId: string, sectionId: string): Promise<Section> {
     const key = `${workId}\n${sectionId}`;
     let p = cache.get(key);
-    if (!p) {
-      p = load(workId, sectionId);
+    if (p) {
+      cache.delete(key);
       cache.set(key, p);
-      p.catch(() => cache.delete(key));
+      return p;
+    }
+    const loading = load(workId, sectionId);
+    p = loading;
+    cache.set(key, p);
+    p.catch(() => {
+      if (cache.get(key) === loading) cache.delete(key);
+    });
+    for (const oldest of cache.keys()) {
+      if (cache.size <= keep) break;
+      cache.delete(oldest);
     }
     return p;
   };

@@ -1,8 +1,8 @@
 /** Modules made by build/works-plugin.ts at build (and dev) time. See ./README.md. */
 declare module 'virtual:quire/catalogue' {
-  import type { Block, WorkInfo } from './types';
+  import type { WorkInfo } from './types';
   /** Every work's metadata, section list and counts; no text. */
   export const catalogue: WorkInfo[];
-  /** Per work id, per section id: a dynamic import of that section's own chunk. */
-  export const sectionLoaders: Record<string, Record<string, () => Promise<{ blocks: Block[] }>>>;
+  /** Per work id, per section id: the URL of that section's blocks as JSON (content-hashed). */
+  export const sectionUrls: Record<string, Record<string, string>>;
 }

@@ -1,12 +1,6 @@
 /** Installation: the browser's `beforeinstallprompt` offer, `appinstalled`, and display-mode. */
 import { isIosSafari, isStandalone } from './platform';
-import type { PwaState } from './state';
-
-/** Chromium's install offer (not in TypeScript's DOM types). */
-export interface BeforeInstallPromptEvent extends Event {
-  prompt(): Promise<void>;
-  readonly userChoice: Promise<{ outcome: 'accepted' | 'dismissed'; platform: string }>;
-}
+import type { BeforeInstallPromptEvent, PwaState } from './state';
 
 /**
  * Keeps `installPrompt`, `installed` and `iosSafari` current. Start it early (before

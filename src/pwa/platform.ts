@@ -20,3 +20,14 @@ export function isIosSafari(userAgent: string, maxTouchPoints = 0): boolean {
 export function isStandalone(displayModeStandalone: boolean, navigatorStandalone: unknown): boolean {
   return displayModeStandalone || navigatorStandalone === true;
 }
+
+/** What this browser is, read now: iOS, iOS Safari, and running installed. */
+export function currentPlatform(): { ios: boolean; iosSafari: boolean; installed: boolean } {
+  if (typeof navigator === 'undefined') return { ios: false, iosSafari: false, installed: false };
+  const standalone = typeof matchMedia === 'function' && matchMedia('(display-mode: standalone)').matches;
+  return {
+    ios: isIos(navigator.userAgent, navigator.maxTouchPoints),
+    iosSafari: isIosSafari(navigator.userAgent, navigator.maxTouchPoints),
+    installed: isStandalone(standalone, (navigator as { standalone?: unknown }).standalone),
+  };
+}

@@ -52,7 +52,9 @@ const NO_SERVICE_WORKER: ServiceWorkerControls = {
 export function registerServiceWorker(callbacks: RegisterCallbacks, options: RegisterOptions = {}): ServiceWorkerControls {
   if (!('serviceWorker' in navigator)) return NO_SERVICE_WORKER;
   const container = navigator.serviceWorker;
-  const wb = new Workbox(options.url ?? '/sw.js', { scope: options.scope ?? '/' });
+  // updateViaCache 'none': the browser never answers an update check for sw.js (or what it
+  // imports) from its HTTP cache, so an installed app does not sit on an old worker.
+  const wb = new Workbox(options.url ?? '/sw.js', { scope: options.scope ?? '/', updateViaCache: 'none' });
   const flow = createUpdateFlow({ reload: options.reload ?? (() => location.reload()), offer: callbacks.onNeedRefresh });
   let controlled = Boolean(container.controller);
 
@@ -95,8 +97,10 @@ export function registerServiceWorker(callbacks: RegisterCallbacks, options: Reg
       await beforeReload();
       flow.choose();
       const registration = await registered;
-      if (registration?.waiting) wb.messageSkipWaiting();
-      else flow.reloadNow(); // Already running under the newest worker (another tab activated it).
+      if (registration?.waiting) {
+        wb.messageSkipWaiting();
+        flow.awaitControl();
+      } else flow.reloadNow(); // Already running under the newest worker (another tab activated it).
     },
     stop,
   };

@@ -8,13 +8,18 @@ export interface UpdateCheckEnv {
   isOnline(): boolean;
   isVisible(): boolean;
   onVisible(listener: () => void): () => void;
+  /** The window got focus (an installed iOS app brought back from the app switcher). */
+  onFocus(listener: () => void): () => void;
+  /** `pageshow` with `persisted`: the page came back from the back/forward cache (iOS resumes apps this way). */
+  onRestored(listener: () => void): () => void;
   onOnline(listener: () => void): () => void;
   every(ms: number, tick: () => void): () => void;
 }
 
 /**
  * Calls `check` on start (unless `immediate` is false), whenever the page becomes
- * visible again, when the network comes back, and every `intervalMs` while visible;
+ * visible again, gets focus or is restored from the back/forward cache (installed iOS
+ * apps otherwise lag for days), when the network comes back, and every `intervalMs` while visible;
  * never while offline or hidden, and never twice at once. A failing check is ignored
  * (the next trigger tries again). Returns stop().
  */
@@ -33,7 +38,13 @@ export function scheduleUpdateChecks(
         running = false;
       });
   };
-  const stops = [env.onVisible(run), env.onOnline(run), env.every(options.intervalMs ?? UPDATE_INTERVAL_MS, run)];
+  const stops = [
+    env.onVisible(run),
+    env.onFocus(run),
+    env.onRestored(run),
+    env.onOnline(run),
+    env.every(options.intervalMs ?? UPDATE_INTERVAL_MS, run),
+  ];
   if (options.immediate ?? true) run();
   return () => stops.forEach((stop) => stop());
 }
@@ -49,6 +60,17 @@ export function browserUpdateEnv(): UpdateCheckEnv {
       };
       document.addEventListener('visibilitychange', onChange);
       return () => document.removeEventListener('visibilitychange', onChange);
+    },
+    onFocus(listener) {
+      window.addEventListener('focus', listener);
+      return () => window.removeEventListener('focus', listener);
+    },
+    onRestored(listener) {
+      const onShow = (event: PageTransitionEvent) => {
+        if (event.persisted) listener();
+      };
+      window.addEventListener('pageshow', onShow);
+      return () => window.removeEventListener('pageshow', onShow);
     },
     onOnline(listener) {
       window.addEventListener('online', listener);

@@ -27,3 +27,22 @@ export function markSeen(name: string, storage = store()): void {
     // Quota or blocked storage: at worst the notice shows once more.
   }
 }
+
+/** The time stored under `name` (ms), or null. */
+export function seenAt(name: string, storage = store()): number | null {
+  try {
+    const value = Number(storage?.getItem(`${PREFIX}${name}:at`) ?? Number.NaN);
+    return Number.isFinite(value) && value > 0 ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Stores `at` under `name` (a dismissal, the first sight of reading data). */
+export function markSeenAt(name: string, at: number, storage = store()): void {
+  try {
+    storage?.setItem(`${PREFIX}${name}:at`, String(at));
+  } catch {
+    // As above: at worst a reminder shows once more.
+  }
+}

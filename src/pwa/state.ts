@@ -1,6 +1,11 @@
 /** The PWA's state as signals; src/pwa/index.ts keeps them current. */
 import { signal, type Signal } from '@preact/signals';
-import type { BeforeInstallPromptEvent } from './install';
+
+/** Chromium's install offer (not in TypeScript's DOM types). */
+export interface BeforeInstallPromptEvent extends Event {
+  prompt(): Promise<void>;
+  readonly userChoice: Promise<{ outcome: 'accepted' | 'dismissed'; platform: string }>;
+}
 
 /** What the notices, the offline indicator and the install button read. */
 export interface PwaState {

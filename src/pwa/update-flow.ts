@@ -1,10 +1,15 @@
 /** The rules for reloading into a new version: pure, so they are tested without a browser. */
 
+/** How long "Reload" waits for the new worker to take control before reloading anyway. */
+export const RELOAD_FALLBACK_MS = 4000;
+
 /** What the flow may do to the page. */
 export interface UpdateActions {
   reload(): void;
   /** Show "A new version of Quire is ready". */
   offer(): void;
+  /** Runs `run` after `ms` (default setTimeout; injectable for tests). */
+  after?(ms: number, run: () => void): void;
 }
 
 /** Decisions on the service-worker events that follow an update. */
@@ -15,6 +20,11 @@ export interface UpdateFlow {
   readonly chosen: boolean;
   /** Reload now (nothing is waiting: a newer worker already controls the page). Once only. */
   reloadNow(): void;
+  /**
+   * The waiting worker was told to take over: reload when it does, or after
+   * RELOAD_FALLBACK_MS if neither `controlling` nor `controllerchange` comes (installed iOS apps).
+   */
+  awaitControl(): void;
   /** Workbox's `controlling`: our new worker took control. */
   controlling(): void;
   /** `navigator.serviceWorker`'s `controllerchange`; `wasControlled`: the page had a controller before. */
@@ -42,6 +52,11 @@ export function createUpdateFlow(actions: UpdateActions): UpdateFlow {
       return chosen;
     },
     reloadNow: reloadOnce,
+    awaitControl() {
+      const after = actions.after ?? ((ms, run) => void setTimeout(run, ms));
+      // The place was written before choose(), so reloading without the event loses nothing.
+      after(RELOAD_FALLBACK_MS, reloadOnce);
+    },
     controlling() {
       if (chosen) reloadOnce();
     },

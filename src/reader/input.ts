@@ -4,7 +4,7 @@
  */
 
 /** What a key or a tap asks the reader to do. */
-export type ReaderAction = 'next' | 'prev' | 'library' | 'controls' | 'bookmark' | 'readAloud';
+export type ReaderAction = 'next' | 'prev' | 'library' | 'controls' | 'bookmark' | 'readAloud' | 'help';
 
 /** The parts of a KeyboardEvent the map reads. */
 export interface KeyInput {
@@ -19,8 +19,12 @@ export interface KeyInput {
 const KEYS: Readonly<Record<string, ReaderAction>> = {
   ArrowRight: 'next',
   PageDown: 'next',
+  // Bluetooth page turners and media remotes send these too.
+  MediaTrackNext: 'next',
   ArrowLeft: 'prev',
   PageUp: 'prev',
+  MediaTrackPrevious: 'prev',
+  '?': 'help',
   Escape: 'library',
   m: 'controls',
   b: 'bookmark',
@@ -32,17 +36,24 @@ const KEYS: Readonly<Record<string, ReaderAction>> = {
 /** Keys that a focused control (button, link) uses itself: they act only when none has the focus. */
 const OFF_CONTROL_KEYS: Readonly<Record<string, (shift: boolean) => ReaderAction>> = {
   ' ': (shift) => (shift ? 'prev' : 'next'),
-  Enter: () => 'controls',
+  // Page turners send Enter for "next"; the controls stay on m and a tap in the middle.
+  Enter: () => 'next',
 };
 
-/** The action for a key press, or null; `onControl`: the focus is on a button, link or summary. */
-export function classifyKey(e: KeyInput, onControl: boolean): ReaderAction | null {
+/** Up and down turn only in paginated mode: when scrolling they scroll, as the browser does. */
+const PAGINATED_KEYS: Readonly<Record<string, ReaderAction>> = { ArrowDown: 'next', ArrowUp: 'prev' };
+
+/**
+ * The action for a key press, or null; `onControl`: the focus is on a button, link or summary.
+ * The "Keyboard shortcuts" sheet is generated from this function (src/ui/keyboard-help).
+ */
+export function classifyKey(e: KeyInput, onControl: boolean, paginated = true): ReaderAction | null {
   if (e.altKey || e.ctrlKey || e.metaKey) return null;
   // Shift with an arrow extends a selection: it never turns the page.
   if (e.shiftKey && e.key.startsWith('Arrow')) return null;
   const offControl = OFF_CONTROL_KEYS[e.key];
   if (offControl) return onControl ? null : offControl(e.shiftKey);
-  return KEYS[e.key] ?? null;
+  return KEYS[e.key] ?? (paginated ? PAGINATED_KEYS[e.key] : undefined) ?? null;
 }
 
 /** A pointer press and release on the page. */

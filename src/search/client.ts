@@ -1,6 +1,6 @@
 /** The main-thread side of search: talks to the search worker, drops stale answers. See ./README.md. */
 import type { WorkInfo } from '../content/types';
-import type { SearchRequest, SearchResponse } from './protocol';
+import type { SearchRequest, SearchResponse, SectionUrls } from './protocol';
 import type { SearchResults, SearchScope, SectionLoader } from './types';
 
 /** The part of `Worker` the client uses (a fake in tests). */
@@ -20,6 +20,11 @@ export interface SearchClient {
   search(query: string, scope: SearchScope): Promise<SearchResults | null>;
   /** Starts building the indexes a scope needs (e.g. when the search panel opens). */
   prepare(scope: SearchScope): void;
+  /**
+   * Builds them once the main thread is idle (after a work's first page is shown), so the
+   * first query finds its index ready. Returns a function that cancels it if not yet started.
+   */
+  prepareWhenIdle(scope: SearchScope): () => void;
   dispose(): void;
 }
 
@@ -31,11 +36,26 @@ function createDefaultWorker(): WorkerLike {
 export interface SearchClientOptions {
   catalogue: readonly WorkInfo[];
   loadSection: SectionLoader;
+  /** Where the sections' files are: the worker fetches these itself, off the main thread. */
+  sectionUrls?: SectionUrls;
   createWorker?: () => WorkerLike;
 }
 
+/** How long an idle prepare may wait for an idle moment before it starts anyway. */
+const IDLE_TIMEOUT_MS = 3000;
+
+/** Runs `task` in an idle period (a timer where there is no requestIdleCallback); returns a canceller. */
+function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(task, { timeout: IDLE_TIMEOUT_MS });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(task, 200);
+  return () => clearTimeout(id);
+}
+
 /** Creates a client; the worker starts on first use. */
-export function createSearchClient({ catalogue, loadSection, createWorker = createDefaultWorker }: SearchClientOptions): SearchClient {
+export function createSearchClient({ catalogue, loadSection, sectionUrls, createWorker = createDefaultWorker }: SearchClientOptions): SearchClient {
   let worker: WorkerLike | null = null;
   let nextId = 1;
   const pending = new Map<number, { resolve: (r: SearchResults | null) => void; reject: (e: Error) => void }>();
@@ -73,7 +93,7 @@ export function createSearchClient({ catalogue, loadSection, createWorker = crea
       w.terminate();
       worker = null; // the next search starts a fresh worker
     };
-    w.postMessage({ type: 'init', catalogue: [...catalogue] });
+    w.postMessage({ type: 'init', catalogue: [...catalogue], ...(sectionUrls ? { sectionUrls } : {}) });
     worker = w;
     return w;
   };
@@ -89,6 +109,9 @@ export function createSearchClient({ catalogue, loadSection, createWorker = crea
     },
     prepare(scope) {
       getWorker().postMessage({ type: 'prepare', scope });
+    },
+    prepareWhenIdle(scope) {
+      return whenIdle(() => getWorker().postMessage({ type: 'prepare', scope }));
     },
     dispose() {
       settleAll(null);

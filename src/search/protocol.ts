@@ -2,12 +2,16 @@
 import type { Section, WorkInfo } from '../content/types';
 import type { SearchResults, SearchScope } from './types';
 
+/** Per work id, per section id: where the section's blocks are, as JSON. */
+export type SectionUrls = Readonly<Record<string, Readonly<Record<string, string>>>>;
+
 /**
- * Client → worker. `init` comes first with the catalogue; `section` answers the worker's
- * `load` (the main thread loads the text, so the worker bundle needs no copy of it).
+ * Client → worker. `init` comes first with the catalogue and, when the sections are files,
+ * their URLs (the worker fetches those itself); `section` answers the worker's `load`, for a
+ * section without a URL (the main thread loads it, so the worker bundle needs no copy of the text).
  */
 export type SearchRequest =
-  | { type: 'init'; catalogue: WorkInfo[] }
+  | { type: 'init'; catalogue: WorkInfo[]; sectionUrls?: SectionUrls }
   | { type: 'search'; id: number; query: string; scope: SearchScope }
   | { type: 'prepare'; scope: SearchScope }
   | { type: 'section'; requestId: number; section: Section }

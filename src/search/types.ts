@@ -25,9 +25,9 @@ export interface SearchHit {
   offset: number;
   length: number;
   snippet: Snippet;
-  /** 0..1 through the section, by words (display only). */
+  /** 0..1 through the section, by characters (UTF-16 code units; display only). */
   progression: number;
-  /** 0..1 through the work, by words (display only). */
+  /** 0..1 through the work: the sections' word counts before it, plus `progression` of this section's words (display only). */
   totalProgression: number;
 }
 

@@ -1,16 +1,29 @@
 /** What runs inside the search worker, apart from the worker global so it is testable. See ./README.md. */
-import type { Section } from '../content/types';
+import type { Block, Section, WorkInfo } from '../content/types';
 import { createSearchEngine } from './engine';
-import type { QueryRequest, SearchRequest, SearchResponse } from './protocol';
+import type { QueryRequest, SearchRequest, SearchResponse, SectionUrls } from './protocol';
 import { createSearchService } from './service';
 
-/** Returns the worker's message handler; `reply` posts back to the client. */
-export function createWorkerHost(reply: (response: SearchResponse) => void): (request: SearchRequest) => void {
+/** Fetches a section's blocks from its URL and checks them against the catalogue. */
+async function fetchSection(catalogue: readonly WorkInfo[], workId: string, sectionId: string, url: string, fetcher: typeof fetch): Promise<Section> {
+  const info = catalogue.find((w) => w.id === workId)?.sections.find((s) => s.id === sectionId);
+  if (!info) throw new Error(`Work "${workId}" has no section "${sectionId}".`);
+  const response = await fetcher(url);
+  if (!response.ok) throw new Error(`Section "${sectionId}" of "${workId}" could not be loaded (HTTP ${response.status}).`);
+  const blocks = (await response.json()) as Block[];
+  if (!Array.isArray(blocks) || blocks.length !== info.blockCount) throw new Error(`Section "${sectionId}" of "${workId}" is not the one the catalogue lists.`);
+  return { ...info, blocks };
+}
+
+/**
+ * Returns the worker's message handler; `reply` posts back to the client. Sections with a URL
+ * (from `init`) are fetched here, off the main thread; others are asked of the client (`load`).
+ */
+export function createWorkerHost(reply: (response: SearchResponse) => void, fetcher: typeof fetch = (...a) => fetch(...a)): (request: SearchRequest) => void {
   let handle: ((request: QueryRequest) => Promise<void>) | null = null;
   const loads = new Map<number, { resolve: (section: Section) => void; reject: (error: Error) => void }>();
   let nextLoad = 1;
-  // Sections come from the main thread, which already has the content chunks.
-  const loadSection = (workId: string, sectionId: string): Promise<Section> =>
+  const askClient = (workId: string, sectionId: string): Promise<Section> =>
     new Promise((resolve, reject) => {
       const requestId = nextLoad++;
       loads.set(requestId, { resolve, reject });
@@ -18,9 +31,16 @@ export function createWorkerHost(reply: (response: SearchResponse) => void): (re
     });
   return (request) => {
     switch (request.type) {
-      case 'init':
-        handle = createSearchService(createSearchEngine(request.catalogue, loadSection), reply);
+      case 'init': {
+        const { catalogue } = request;
+        const urls: SectionUrls = request.sectionUrls ?? {};
+        const loadSection = (workId: string, sectionId: string): Promise<Section> => {
+          const url = urls[workId]?.[sectionId];
+          return url ? fetchSection(catalogue, workId, sectionId, url, fetcher) : askClient(workId, sectionId);
+        };
+        handle = createSearchService(createSearchEngine(catalogue, loadSection), reply);
         return;
+      }
       case 'section':
       case 'section-error': {
         const waiting = loads.get(request.requestId);

@@ -14,6 +14,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   pageTurn: 'slide',
   smartPunctuation: true,
   mode: 'paginated',
+  keepScreenOn: true,
   voice: null,
   speechRate: 1,
 });
@@ -88,6 +89,7 @@ export function validateSettings(raw: unknown): Settings {
     pageTurn: choice(r.pageTurn, CHOICES.pageTurn, d.pageTurn),
     smartPunctuation: bool(r.smartPunctuation, d.smartPunctuation),
     mode: choice(r.mode, CHOICES.mode, d.mode),
+    keepScreenOn: bool(r.keepScreenOn, d.keepScreenOn),
     voice: voiceUri(r.voice),
     speechRate: snapToRange(r.speechRate, RANGES.speechRate) ?? d.speechRate,
   };

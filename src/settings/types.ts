@@ -26,6 +26,8 @@ export interface Settings {
   pageTurn: PageTurn;
   smartPunctuation: boolean;
   mode: ReadingMode;
+  /** Hold a screen wake lock while the reader is open and in use (src/device). */
+  keepScreenOn: boolean;
   /** Read-aloud voice (a `SpeechSynthesisVoice.voiceURI`), or null: the best offline voice for the work's language. */
   voice: string | null;
   /** Read-aloud rate, 0.5..3 (1 is the voice's normal speed). */

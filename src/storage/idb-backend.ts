@@ -267,9 +267,7 @@ export function createIdbBackend(factory: IDBFactory, events: IdbBackendEvents):
         for (const h of plan.highlights.put) writes.push(tx.objectStore('highlights').put({ ...h }));
         for (const id of plan.highlights.remove) writes.push(tx.objectStore('highlights').delete(id));
         for (const t of plan.tombstones) writes.push(tx.objectStore('tombstones').put(t));
-        counts.bookmarks = plan.bookmarks.put.length;
-        counts.highlights = plan.highlights.put.length;
-        counts.tombstones = plan.tombstones.length;
+        Object.assign(counts, { bookmarks: plan.bookmarks.put.length, highlights: plan.highlights.put.length, tombstones: plan.tombstones.length });
         let done = 0;
         const step = Math.max(1, Math.floor(writes.length / 20));
         if (progress) {

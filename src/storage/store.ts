@@ -4,6 +4,7 @@ import { createCore, openFailureMessage } from './core';
 import { createHighlights } from './highlights';
 import { createIdbBackend } from './idb-backend';
 import { createImportExport } from './import-export';
+import { createMeta } from './meta';
 import { createPlaces } from './places';
 import { MESSAGES } from './status';
 import { createSettingsRecord } from './settings-record';
@@ -61,6 +62,7 @@ export async function openStore(options: StoreOptions): Promise<ReadingStore> {
     ...createBookmarks(core),
     ...createHighlights(core),
     ...createImportExport(core, places.announce),
+    ...createMeta(core),
     async flush() {
       if (core.isClosed()) return;
       await core.retryNow();

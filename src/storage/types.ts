@@ -142,6 +142,11 @@ export interface ReadingStore extends HighlightStore {
   /** Checks the whole file, then merges it in one transaction; `onProgress` hears how far the writing is (0..1). */
   importData(file: unknown, options?: ImportOptions): Promise<ImportResult>;
 
+  /** When reading data was last exported from this device (`meta` store, ./meta.ts); null when never. */
+  getLastExportAt(): Promise<number | null>;
+  /** Remembers an export made at `at`. */
+  noteExport(at: number): Promise<void>;
+
   /** Writes anything pending (held for a retry) now. */
   flush(): Promise<void>;
   /**

@@ -40,6 +40,24 @@ describe('installability', () => {
     expect(result.errors.map((e) => e.message)).toEqual([]);
     const manifest = JSON.parse(result.data ?? '{}') as Record<string, unknown>;
     expect(manifest).toMatchObject({ id: '/', name: 'Quire', start_url: '/', scope: '/', display: 'standalone' });
+    expect(manifest).toMatchObject({ categories: ['books'], launch_handler: { client_mode: 'focus-existing' } });
+    expect(manifest.shortcuts).toEqual([expect.objectContaining({ name: 'Continue reading', url: '/#/continue' })]);
+  });
+
+  it('serves the screenshots at the sizes the manifest states, narrow and wide', async () => {
+    const manifest = (await (await page.request.get(new URL('manifest.webmanifest', server.url).href)).json()) as {
+      screenshots: { src: string; sizes: string; form_factor: string }[];
+    };
+    expect(new Set(manifest.screenshots.map((s) => s.form_factor))).toEqual(new Set(['narrow', 'wide']));
+    for (const shot of manifest.screenshots) {
+      const size = await page.evaluate(async (src) => {
+        const image = new Image();
+        image.src = src;
+        await image.decode();
+        return `${image.naturalWidth}x${image.naturalHeight}`;
+      }, shot.src);
+      expect(size, shot.src).toBe(shot.sizes);
+    }
   });
 
   it('has no installability errors (apart from the incognito test profile)', async () => {
@@ -78,6 +96,10 @@ describe('installability', () => {
     }));
     const manifest = (await (await page.request.get(new URL('manifest.webmanifest', server.url).href)).json()) as { theme_color: string };
     expect(head).toEqual({ touchIcon: '/apple-touch-icon.png', title: 'Quire', capable: 'yes', theme: manifest.theme_color });
+  });
+
+  it('registers the worker with updateViaCache "none" (update checks never answered from the HTTP cache)', async () => {
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.updateViaCache)).toBe('none');
   });
 
   it('serves the manifest as application/manifest+json', async () => {

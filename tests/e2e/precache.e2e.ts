@@ -9,7 +9,8 @@ import { readPrecache, type PrecacheEntry } from './pwa';
 /** The file types build/pwa.ts globs for, and the manifest vite-plugin-pwa adds itself. */
 const PRECACHED_TYPES = new Set(['.html', '.js', '.css', '.woff2', '.png', '.svg', '.json', '.webmanifest']);
 /** The worker and Workbox's runtime: the browser caches those itself, they are not precached. */
-const NOT_PRECACHED = (name: string) => name === 'sw.js' || /^workbox-[\w-]+\.js$/.test(name);
+/** The manifest's screenshots are for the install dialog only (build/pwa.ts globIgnores). */
+const NOT_PRECACHED = (name: string) => name === 'sw.js' || /^workbox-[\w-]+\.js$/.test(name) || name.startsWith('screenshots/');
 
 async function filesUnder(dir: string): Promise<string[]> {
   const found: string[] = [];

@@ -3,11 +3,15 @@
  * the selection toolbar, the highlights drawn on the page with their note markers, the note
  * editor, and the annotations panel with its Markdown export.
  */
-import { useState } from 'preact/hooks';
+import type { RefObject } from 'preact';
+import { useCallback, useState } from 'preact/hooks';
 import { markdownFileName, markdownFor } from '../../annotations/markdown';
 import type { Selected } from '../../annotations/selection';
-import type { Highlight, HighlightColour, HighlightStore } from '../../annotations/types';
-import type { Section, WorkInfo } from '../../content/types';
+import type { Highlight, HighlightColour } from '../../annotations/types';
+import type { WorkInfo } from '../../content/types';
+import type { ReaderModel } from '../../reader/contract';
+import { useAppState } from '../../state/app-state';
+import { PassageNotice } from '../passage-link/notice';
 import { SelectionToolbar } from '../selection-toolbar';
 import { AnnotationsPanel } from './index';
 import { HighlightLayer } from './highlight-layer';
@@ -15,19 +19,15 @@ import { NoteEditor } from './note-editor';
 import { newId, useHighlights } from './use-highlights';
 
 interface Props {
-  store: HighlightStore;
   work: WorkInfo;
-  /** Goes up when stored data changed under the app (an import). */
-  dataVersion: number;
-  section: Section | null;
-  content: () => HTMLElement | null;
-  frame: () => HTMLElement | null;
-  /** Changes after every layout and page turn. */
-  redraw: unknown;
+  model: ReaderModel;
+  /** The laid-out text, and the page box the note markers are placed in. */
+  content: RefObject<HTMLElement>;
+  page: RefObject<HTMLElement>;
+  /** Said on opening (a passage link that could not be followed). */
+  notice?: string | undefined;
   panelOpen: boolean;
   onClosePanel: () => void;
-  /** Jumps to a highlight's first character (remembering the place for "Back to where you were"). */
-  onJump: (highlight: Highlight) => void;
 }
 
 /** Downloads a text file (a Blob URL: nothing leaves the device). */
@@ -46,8 +46,20 @@ function download(name: string, text: string, type: string): void {
 type Editing = { kind: 'highlight'; highlight: Highlight } | { kind: 'selection'; selected: Selected };
 
 export function ReaderAnnotations(props: Props) {
-  const { work } = props;
-  const marks = useHighlights(props.store, work.id, props.dataVersion);
+  const { work, model } = props;
+  const app = useAppState();
+  const marks = useHighlights(app.store, work.id, app.dataVersion.value);
+  const section = model.section.value;
+  const locator = model.locator.value;
+  // After every layout and every move (a turn moves the text under the note markers).
+  const redraw = `${model.layouts.value}|${locator?.block}/${locator?.offset}`;
+  const content = useCallback(() => props.content.current, [props.content]);
+  const frame = useCallback(() => props.page.current, [props.page]);
+  /** Jumps to a highlight's first character; "Back to where you were" keeps the place left. */
+  const jump = (h: Highlight) => {
+    props.onClosePanel();
+    void model.jump({ sectionId: h.sectionId, block: h.start.block, offset: h.start.offset, quote: { before: '', text: h.quote.text.split('\n')[0] ?? '', after: '' } });
+  };
   const [editing, setEditing] = useState<Editing | null>(null);
 
   const create = (selected: Selected, colour: HighlightColour, note = '') => {
@@ -59,16 +71,17 @@ export function ReaderAnnotations(props: Props) {
   return (
     <>
       <HighlightLayer
-        content={props.content}
-        frame={props.frame}
-        section={props.section}
+        content={content}
+        frame={frame}
+        section={section}
         highlights={marks.highlights}
-        redraw={props.redraw}
+        redraw={redraw}
         onOpenNote={(highlight) => setEditing({ kind: 'highlight', highlight })}
       />
+      <PassageNotice message={props.notice} />
       <SelectionToolbar
-        content={props.content}
-        section={props.section}
+        content={content}
+        section={section}
         workId={work.id}
         workTitle={work.meta.addedByApp.displayTitle}
         onHighlight={(selected, colour) => void create(selected, colour)}
@@ -79,10 +92,7 @@ export function ReaderAnnotations(props: Props) {
           work={work}
           highlights={marks.highlights}
           error={marks.error}
-          onOpen={(h) => {
-            props.onClosePanel();
-            props.onJump(h);
-          }}
+          onOpen={jump}
           onEditNote={(highlight) => setEditing({ kind: 'highlight', highlight })}
           onDelete={marks.remove}
           onExport={() => download(markdownFileName(work.id), markdownFor(work, marks.highlights, { appUrl: location.href, exportedAt: Date.now() }), 'text/markdown')}

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { useAppState } from '../../state/app-state';
 import { WorkCard } from '../work-card';
+import { LibraryNotes } from '../reading-data/library-notes';
 import './style.css';
 
 interface Props {
@@ -26,6 +27,7 @@ export function Library({ wpm, tools }: Props) {
         <h2 id="library-title" class="visually-hidden">
           Library
         </h2>
+        <LibraryNotes />
         <ul class="work-list">
           {catalogue.map((work) => (
             <li key={work.id}>

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { loadSection } from '../../content/catalogue';
 import type { WorkInfo } from '../../content/types';
 import type { ReaderAction } from '../../reader/input';
@@ -18,15 +18,17 @@ import { SearchPanel } from '../search-panel';
 import type { Highlight } from '../section-view';
 import { ReaderFooter } from '../reader-footer';
 import { ReaderHeader } from '../reader-header';
-import { PassageNotice } from '../passage-link/notice';
 import { SectionView } from '../section-view';
 import { AppSettings } from '../settings-panel/app-settings';
+import { KeyboardHelp } from '../keyboard-help';
+import { READER_KEYS } from '../keyboard-help/reader-keys';
+import { useReadingWake } from '../../device/use-reading-wake';
 import { useBookmarks } from './use-bookmarks';
 import { useReader } from './use-reader';
 import './style.css';
 
 /** Panels the reader can open. */
-export type ReaderPanel = 'contents' | 'settings' | 'search' | 'bookmarks' | 'annotations';
+export type ReaderPanel = 'contents' | 'settings' | 'search' | 'bookmarks' | 'keys' | 'annotations';
 
 /** Where to open instead of the saved place (a search hit chosen in the library), with its match marked. */
 export interface OpenAt {
@@ -90,6 +92,7 @@ export function ReaderScreen({ work, openAt, notice }: Props) {
     controls: () => setControls((v) => !v),
     bookmark: toggleBookmark,
     readAloud: () => readAloud.toggle(),
+    help: () => setPanel('keys'),
   };
   const { model, viewportRef, contentRef, onPointerDown, onPointerUp, onScroll } = useReader({
     work,
@@ -98,6 +101,7 @@ export function ReaderScreen({ work, openAt, notice }: Props) {
     act: (action) => actions[action](),
     panelOpen: panel !== null,
   });
+  useReadingWake(settings.keepScreenOn, model.onRelocate);
   const readAloud = useReadAloud({ work, reader: model, contentRef, settings: app.settings, hit: highlight, rangeFor, placeAt });
   const reading = readAloud.controller !== null && readAloud.controller.state.value.status !== 'idle';
   const section = model.section.value;
@@ -106,8 +110,9 @@ export function ReaderScreen({ work, openAt, notice }: Props) {
   const back = model.back.value;
   const error = model.error.value;
   const pageRef = useRef<HTMLElement>(null);
-  const contentEl = useCallback(() => contentRef.current, [contentRef]);
-  const pageEl = useCallback(() => pageRef.current, []);
+  // Once the first page is up, the work's search index is built in idle time (in the worker).
+  const hasPage = shown !== null;
+  useEffect(() => (hasPage ? app.search.prepareWhenIdle({ workId: work.id }) : undefined), [hasPage, app.search, work.id]);
 
   const jump = useCallback(
     (target: Target) => {
@@ -216,20 +221,7 @@ export function ReaderScreen({ work, openAt, notice }: Props) {
               </nav>
             )}
           </div>
-          <ReaderAnnotations
-            store={app.store}
-            work={work}
-            dataVersion={app.dataVersion.value}
-            section={section}
-            content={contentEl}
-            frame={pageEl}
-            // After every layout and every move (a turn moves the text under the note markers).
-            redraw={`${model.layouts.value}|${locator?.block}/${locator?.offset}`}
-            panelOpen={panel === 'annotations'}
-            onClosePanel={closePanel}
-            onJump={(h) => jump({ sectionId: h.sectionId, block: h.start.block, offset: h.start.offset, quote: { before: '', text: h.quote.text.split('\n')[0] ?? '', after: '' } })}
-          />
-          <PassageNotice message={notice} />
+          <ReaderAnnotations work={work} model={model} content={contentRef} page={pageRef} notice={notice} panelOpen={panel === 'annotations'} onClosePanel={closePanel} />
           {back && (
             <div class="back-to-place">
               <button
@@ -291,6 +283,7 @@ export function ReaderScreen({ work, openAt, notice }: Props) {
         />
       )}
       {panel === 'settings' && <AppSettings onClose={closePanel} />}
+      {panel === 'keys' && <KeyboardHelp rows={READER_KEYS} onClose={closePanel} />}
     </div>
   );
 }

@@ -80,15 +80,15 @@ export function useReader({ work, startAt, settings, act, panelOpen }: Options) 
 
   // The listener is added once and reads the latest handlers: a key pressed right after a
   // turn must act on the new page, not on the one an older render saw.
-  const latest = useRef({ act, panelOpen });
-  latest.current = { act, panelOpen };
+  const latest = useRef({ act, panelOpen, mode });
+  latest.current = { act, panelOpen, mode };
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
       const target = event.target as HTMLElement | null;
       if (target?.closest(OWN_KEYS) || latest.current.panelOpen || document.querySelector('dialog[open]')) return;
       const onControl = target?.closest('button, a, summary') !== null && target !== document.body;
-      const action = classifyKey(event, onControl);
+      const action = classifyKey(event, onControl, latest.current.mode === 'paginated');
       if (!action) return;
       event.preventDefault();
       latest.current.act(action);

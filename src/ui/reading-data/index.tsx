@@ -1,27 +1,15 @@
-/** "Export reading data" and "Import reading data", with what happened said in a status line. */
-import { useState } from 'preact/hooks';
-import { exportFileName, importSizeProblem, parseBackupText } from '../../storage/backup';
-import type { ImportResult, ReadingStore } from '../../storage/types';
+/** Settings → Reading data: export and import as a file, copy and paste as a transfer code, and when it was last exported. */
+import { useEffect, useState } from 'preact/hooks';
+import { importSizeProblem, parseBackupText } from '../../storage/backup';
+import type { ReadingStore } from '../../storage/types';
+import { describeImport } from './describe';
+import { downloadExport } from './download';
+import { CopyReading, PasteReading } from './transfer';
 import './style.css';
 
-let instances = 0;
+export { describeImport } from './describe';
 
-/** Describes a successful import in words. */
-export function describeImport(result: Extract<ImportResult, { ok: true }>): string {
-  const m = result.merged;
-  const total = m.positions + m.settings + m.acknowledgements + m.speedSamples + m.bookmarks + m.highlights + m.tombstones;
-  if (total === 0) return 'Imported: everything in the file was already here (or older), so nothing changed.';
-  const parts = [
-    m.positions && `${m.positions} ${m.positions === 1 ? 'place' : 'places'}`,
-    m.settings && 'settings',
-    m.bookmarks && `${m.bookmarks} ${m.bookmarks === 1 ? 'bookmark' : 'bookmarks'}`,
-    m.highlights && `${m.highlights} ${m.highlights === 1 ? 'highlight' : 'highlights'}`,
-    m.tombstones && `${m.tombstones} ${m.tombstones === 1 ? 'deletion' : 'deletions'}`,
-    m.acknowledgements && `${m.acknowledgements} acknowledged ${m.acknowledgements === 1 ? 'notice' : 'notices'}`,
-    m.speedSamples && `${m.speedSamples} reading-speed ${m.speedSamples === 1 ? 'sample' : 'samples'}`,
-  ].filter(Boolean);
-  return `Imported ${parts.join(', ')}.`;
-}
+let instances = 0;
 
 interface Props {
   store: ReadingStore;
@@ -31,27 +19,32 @@ interface Props {
   onImported?: () => void;
 }
 
+/** "Last exported on 1 December 2026", or that it never was. */
+export function describeLastExport(at: number | null, locale?: string): string {
+  if (at === null) return 'Not exported from this browser yet.';
+  return `Last exported on ${new Date(at).toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric' })}.`;
+}
+
 /** Export and import of everything Quire keeps on this device. */
 export function ReadingData({ store, beforeExport, onImported }: Props) {
   const [message, setMessage] = useState('');
+  const [exportedAt, setExportedAt] = useState<number | null | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    void store.getLastExportAt().then((at) => live && setExportedAt(at));
+    return () => {
+      live = false;
+    };
+  }, [store]);
   const [busy, setBusy] = useState(false);
   const [inputId] = useState(() => `reading-data-import-${++instances}`);
 
   const exportData = async () => {
     setBusy(true);
     try {
-      await beforeExport?.();
-      const file = await store.exportData();
-      const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = exportFileName(new Date());
-      document.body.append(link);
-      link.click();
-      link.remove();
-      // Revoke after the click has been handled, or some browsers cancel the download.
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setMessage(`Saved ${link.download}.`);
+      const done = await downloadExport(store, beforeExport);
+      setMessage(`Saved ${done.fileName}.`);
+      setExportedAt(done.exportedAt);
     } catch {
       setMessage("Quire couldn't read your reading data to export it. Nothing was changed.");
     } finally {
@@ -83,7 +76,7 @@ export function ReadingData({ store, beforeExport, onImported }: Props) {
   return (
     <section class="reading-data" aria-labelledby={`${inputId}-heading`}>
       <h2 id={`${inputId}-heading`} class="reading-data__heading">Reading data</h2>
-      <p class="reading-data__hint">Your places, settings and bookmarks live only on this device. Export them to keep a copy or move them.</p>
+      <p class="reading-data__hint">Your places, settings and bookmarks live only in this browser on this device. Export them to keep a copy or move them.</p>
       <div class="reading-data__actions">
         <button type="button" class="reading-data__button" onClick={exportData} disabled={busy}>
           Export reading data
@@ -96,6 +89,13 @@ export function ReadingData({ store, beforeExport, onImported }: Props) {
       <p class="reading-data__result" role="status">
         {message}
       </p>
+      <p class="reading-data__last-export">{exportedAt === undefined ? '' : describeLastExport(exportedAt)}</p>
+      <h3 class="reading-data__subheading">Move to another browser on this device</h3>
+      <p class="reading-data__hint">
+        Safari and an app on your Home Screen keep separate data. Copy your reading here as a code, then paste it there.
+      </p>
+      <CopyReading store={store} beforeExport={beforeExport} />
+      <PasteReading store={store} onImported={onImported} />
     </section>
   );
 }

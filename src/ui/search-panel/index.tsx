@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { describeResults, formatMatches, formatPercent } from '../../search/format';
 import type { SearchHit, SearchResults } from '../../search/types';
+import { FIRST_HITS, MORE_HITS, visibleGroups } from '../../search/visible';
 import { Panel } from '../panel';
 import './style.css';
 
@@ -79,6 +80,22 @@ export function SearchPanel({ label, search, onOpen, onClose, initialQuery = '',
   }, [status]);
 
   const results = state.kind === 'done' ? state.results : state.kind === 'searching' ? state.previous : null;
+  // New results paint their first screenful; the rest follow when the list's end comes into view.
+  const [extra, setExtra] = useState<{ of: SearchResults | null; hits: number }>({ of: null, hits: 0 });
+  const limit = FIRST_HITS + (extra.of === results ? extra.hits : 0);
+  const visible = results ? visibleGroups(results.groups, limit) : { groups: [], hidden: 0 };
+  const showMore = (): void => setExtra({ of: results, hits: limit - FIRST_HITS + MORE_HITS });
+  const moreRef = useRef<HTMLButtonElement>(null);
+  const hasMore = visible.hidden > 0;
+  useEffect(() => {
+    const more = moreRef.current;
+    if (!more || typeof IntersectionObserver !== 'function') return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) showMore();
+    });
+    observer.observe(more);
+    return () => observer.disconnect();
+  }, [hasMore, limit, results]);
 
   const onKeyDown = (event: KeyboardEvent): void => {
     if (event.key === 'Escape') {
@@ -138,7 +155,8 @@ export function SearchPanel({ label, search, onOpen, onClose, initialQuery = '',
             }}
           />
         </form>
-        <p id={statusId} class={state.kind === 'failed' ? 'search-status error' : 'search-status'}>
+        {/* data-query: the query whose results are on screen (for tools and tests; never read back). */}
+        <p id={statusId} class={state.kind === 'failed' ? 'search-status error' : 'search-status'} data-query={state.kind === 'done' ? state.results.query : undefined}>
           {status}
         </p>
         <p class="visually-hidden" role="status" aria-live="polite">
@@ -146,7 +164,7 @@ export function SearchPanel({ label, search, onOpen, onClose, initialQuery = '',
         </p>
         {results && results.groups.length > 0 && (
           <div ref={listRef} class="search-results" aria-busy={state.kind === 'searching'}>
-            {results.groups.map((group) => (
+            {visible.groups.map((group) => (
               <div key={`${group.workId}/${group.sectionId}`} class="search-group">
                 <h3 class="search-group-title">
                   {showWorkTitles && <span class="search-work-title">{group.workTitle}: </span>}
@@ -173,6 +191,11 @@ export function SearchPanel({ label, search, onOpen, onClose, initialQuery = '',
                 </ol>
               </div>
             ))}
+            {hasMore && (
+              <button ref={moreRef} type="button" class="button search-more" onClick={showMore}>
+                Show more results ({visible.hidden.toLocaleString('en')} not shown yet)
+              </button>
+            )}
           </div>
         )}
       </div>

@@ -1,12 +1,12 @@
-// The content layer as built: the catalogue holds no text; each section is its own hashed
-// chunk, loaded by dynamic import; and the plugin works when Vitest loads vite.config.ts.
+// The content layer as built: the catalogue holds no text; each section is its own
+// content-hashed JSON file, fetched; and the plugin works when Vitest loads vite.config.ts.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { build, resolveConfig, type Plugin, type Rolldown } from 'vite';
-import { catalogueModule, loadWorks, toWorkInfo, worksPlugin } from '../../../build/works-plugin';
+import { catalogueModule, loadWorks, sectionFile, toWorkInfo, worksPlugin } from '../../../build/works-plugin';
 import type * as ContentApi from '../../../src/content/index';
 import type { Work } from '../../../src/content/types';
 import { must, root } from '../../fixtures/content';
@@ -38,9 +38,10 @@ function strings(value: unknown): string[] {
 describe('virtual:quire/catalogue', () => {
   it('exposes metadata, sections and counts, and no block text', async () => {
     const source = catalogueModule(works);
-    const mod = (await import(`data:text/javascript,${encodeURIComponent(source)}`)) as { catalogue: unknown; sectionLoaders: Record<string, Record<string, unknown>> };
+    const mod = (await import(`data:text/javascript,${encodeURIComponent(source)}`)) as { catalogue: unknown; sectionUrls: Record<string, Record<string, string>> };
     expect(mod.catalogue).toEqual(works.map(toWorkInfo));
-    expect(Object.keys(mod.sectionLoaders)).toEqual(works.map((w) => w.id));
+    expect(Object.keys(mod.sectionUrls)).toEqual(works.map((w) => w.id));
+    for (const w of works) expect(Object.values(mod.sectionUrls[w.id] ?? {})).toEqual(w.sections.map((s) => `/${sectionFile(w.id, s)}`));
     const texts = works.flatMap((w) => w.sections.flatMap((s) => s.blocks)).map((b) => b.text).filter((t) => t !== '');
     const inCatalogue = strings(mod.catalogue);
     expect(texts.filter((t) => inCatalogue.some((s) => s.includes(t)))).toEqual([]);
@@ -51,7 +52,11 @@ describe('virtual:quire/catalogue', () => {
 });
 
 describe('the production build of src/content', () => {
-  it('puts no text in the entry chunk, one hashed chunk per section, and loads each section from it', async () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('puts no text in any script, one content-hashed JSON file per section, and loads each section from it', async () => {
     const out = await build({
       configFile: false,
       root,
@@ -63,27 +68,36 @@ describe('the production build of src/content', () => {
     const result = Array.isArray(out) ? out[0] : out;
     if (!result || !('output' in result)) throw new Error('vite build gave no output');
     const chunks = result.output.filter((c): c is Rolldown.OutputChunk => c.type === 'chunk');
+    const assets = result.output.filter((c): c is Rolldown.OutputAsset => c.type === 'asset');
 
     const entry = must(chunks.find((c) => c.isEntry), 'entry chunk');
-    expect(probes(works).filter((p) => entry.code.includes(p))).toEqual([]);
-    const sectionFiles = works.flatMap((w) => w.sections.map((s) => `${w.id}_${s.id}`));
-    const dynamic = chunks.filter((c) => c.isDynamicEntry);
-    expect(dynamic.map((c) => c.fileName.replace(/-[\w-]{8}\.js$/, '').replace('assets/', '')).sort()).toEqual([...sectionFiles].sort());
-    for (const c of dynamic) expect(c.fileName).toMatch(/^assets\/[\w-]+-[\w-]{8}\.js$/);
+    for (const c of chunks) expect(probes(works).filter((p) => c.code.includes(p))).toEqual([]);
+    const files = works.flatMap((w) => w.sections.map((s) => sectionFile(w.id, s)));
+    const json = assets.filter((a) => a.fileName.endsWith('.json'));
+    expect(json.map((a) => a.fileName).sort()).toEqual([...files].sort());
+    for (const f of files) expect(f).toMatch(/^assets\/[\w-]+_[\w-]+-[\w-]{8}\.json$/);
 
-    // Run the built modules: the catalogue and every section, through loadSection().
+    // Run the built entry: the catalogue, and every section through loadSection(), fetched from the built files.
     const dir = mkdtempSync(join(tmpdir(), 'quire-content-build-'));
     writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
     for (const c of chunks) {
       mkdirSync(dirname(join(dir, c.fileName)), { recursive: true });
       writeFileSync(join(dir, c.fileName), c.code);
     }
+    const served = new Map(json.map((a) => [`/${a.fileName}`, String(a.source)]));
+    const fetched: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      fetched.push(url);
+      const body = served.get(url);
+      return body === undefined ? new Response('Not found', { status: 404 }) : new Response(body, { headers: { 'Content-Type': 'application/json' } });
+    });
     const api = (await import(pathToFileURL(join(dir, entry.fileName)).href)) as typeof ContentApi;
     expect(api.catalogue).toEqual(works.map(toWorkInfo));
     for (const w of works) {
       expect(api.findWork(w.id)?.sections).toHaveLength(w.sections.length);
       for (const s of w.sections) expect(await api.loadSection(w.id, s.id)).toEqual(s);
     }
+    expect(fetched.sort()).toEqual(files.map((f) => `/${f}`).sort());
     await expect(api.loadSection('no-such-work', 'x')).rejects.toThrow('No work with id "no-such-work".');
     await expect(api.loadSection('making-it-work', 'x')).rejects.toThrow('Work "making-it-work" has no section "x".');
   });
@@ -100,7 +114,7 @@ describe('vite.config.ts, as Vitest loads it', () => {
     const id = call<string>(plugin.resolveId, 'virtual:quire/catalogue', undefined, {});
     expect(id).toBe('\0virtual:quire/catalogue');
     const code = call<string>(plugin.load, id);
-    expect(code).toContain('"making-it-work"');
-    expect(code).toContain('"untitled-alec-realised"');
+    expect(code).toContain('/assets/making-it-work_recap-');
+    expect(code).toContain('/assets/untitled-alec-realised_text-');
   });
 });

@@ -34,4 +34,17 @@ describe('loadSection', () => {
     await expect(load('w', 'a')).rejects.toThrow('has 0 blocks, the catalogue says 1');
     await expect(load('w', 'a')).resolves.toMatchObject({ blocks });
   });
+
+  it('keeps only the most recently asked-for sections, and loads a dropped one again', async () => {
+    const loaders = { a: vi.fn(async () => ({ blocks })), b: vi.fn(async () => ({ blocks })), c: vi.fn(async () => ({ blocks })) };
+    const load = createSectionLoader([work], { w: loaders }, 2);
+    const a = await load('w', 'a');
+    await load('w', 'b');
+    expect(await load('w', 'a')).toBe(a); // a hit makes "a" the newest
+    await load('w', 'c'); // drops "b", the oldest
+    expect(await load('w', 'a')).toBe(a);
+    expect(loaders.a).toHaveBeenCalledTimes(1);
+    await load('w', 'b');
+    expect(loaders.b).toHaveBeenCalledTimes(2);
+  });
 });

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createUpdateFlow } from '../../../src/pwa/update-flow';
+import { createUpdateFlow, RELOAD_FALLBACK_MS } from '../../../src/pwa/update-flow';
 
 function flow() {
   const log: string[] = [];
-  const f = createUpdateFlow({ reload: () => log.push('reload'), offer: () => log.push('offer') });
-  return { f, log };
+  const timers: { ms: number; run: () => void }[] = [];
+  const f = createUpdateFlow({
+    reload: () => log.push('reload'),
+    offer: () => log.push('offer'),
+    after: (ms, run) => void timers.push({ ms, run }),
+  });
+  return { f, log, timers };
 }
 
 describe('createUpdateFlow', () => {
@@ -45,6 +50,27 @@ describe('createUpdateFlow', () => {
     f.choose();
     f.reloadNow();
     f.controlling();
+    expect(log).toEqual(['reload']);
+  });
+
+  it('reloads anyway when the new worker never reports taking control (installed iOS apps), once', () => {
+    const { f, log, timers } = flow();
+    f.choose();
+    f.awaitControl();
+    expect(log).toEqual([]);
+    expect(timers.map((t) => t.ms)).toEqual([RELOAD_FALLBACK_MS]);
+    timers[0]?.run();
+    expect(log).toEqual(['reload']);
+    f.controllerChanged(true);
+    expect(log).toEqual(['reload']);
+  });
+
+  it('does not reload twice when control arrives before the fallback', () => {
+    const { f, log, timers } = flow();
+    f.choose();
+    f.awaitControl();
+    f.controlling();
+    timers[0]?.run();
     expect(log).toEqual(['reload']);
   });
 });

@@ -11,13 +11,13 @@ const key = (k: string, mods: Partial<{ shiftKey: boolean; altKey: boolean; ctrl
 });
 
 describe('keys', () => {
-  test('page keys, Space and Shift+Space turn; Escape leaves; m and Enter toggle the controls; B bookmarks', () => {
+  test('page keys, Space and Shift+Space turn; Escape leaves; m toggles the controls; B bookmarks; ? shows the keys', () => {
     expect(['ArrowRight', 'PageDown', ' '].map((k) => classifyKey(key(k), false))).toEqual(['next', 'next', 'next']);
     expect(['ArrowLeft', 'PageUp'].map((k) => classifyKey(key(k), false))).toEqual(['prev', 'prev']);
     expect(classifyKey(key(' ', { shiftKey: true }), false)).toBe('prev');
     expect(classifyKey(key('Escape'), false)).toBe('library');
     expect(classifyKey(key('m'), false)).toBe('controls');
-    expect(classifyKey(key('Enter'), false)).toBe('controls');
+    expect(classifyKey(key('?', { shiftKey: true }), false)).toBe('help');
     expect(classifyKey(key('b'), false)).toBe('bookmark');
     expect(classifyKey(key('B'), false)).toBe('bookmark');
     expect(classifyKey(key('r'), false)).toBe('readAloud');
@@ -31,6 +31,21 @@ describe('keys', () => {
     expect(classifyKey(key('ArrowRight', { ctrlKey: true }), false)).toBeNull();
     expect(classifyKey(key('b', { metaKey: true }), false)).toBeNull();
     expect(classifyKey(key('x'), false)).toBeNull();
+  });
+});
+
+describe('page-turner remotes', () => {
+  test('Enter and the media next/previous keys turn; Enter on a focused control is the control\'s', () => {
+    expect(classifyKey(key('Enter'), false)).toBe('next');
+    expect(classifyKey(key('MediaTrackNext'), false)).toBe('next');
+    expect(classifyKey(key('MediaTrackPrevious'), false)).toBe('prev');
+    expect(classifyKey(key('MediaTrackNext'), true)).toBe('next');
+  });
+
+  test('up and down turn pages when paginated, and are left to scrolling otherwise', () => {
+    expect([classifyKey(key('ArrowDown'), false), classifyKey(key('ArrowUp'), false)]).toEqual(['next', 'prev']);
+    expect([classifyKey(key('ArrowDown'), false, false), classifyKey(key('ArrowUp'), false, false)]).toEqual([null, null]);
+    expect(classifyKey(key('PageDown'), false, false)).toBe('next');
   });
 });
 

@@ -5,11 +5,11 @@ import { createSearchEngine } from '../../../src/search/engine';
 import type { SearchRequest, SearchResponse } from '../../../src/search/protocol';
 import { createSearchService } from '../../../src/search/service';
 import { createWorkerHost } from '../../../src/search/worker-host';
-import { readWork, splitIntoSections, WORKS } from './fixtures';
+import { workSections, WORKS } from './fixtures';
 
 const sectionsById = new Map<string, Section[]>([
-  [WORKS.untitled, splitIntoSections(readWork(WORKS.untitled))],
-  [WORKS.making, splitIntoSections(readWork(WORKS.making))],
+  [WORKS.untitled, workSections(WORKS.untitled)],
+  [WORKS.making, workSections(WORKS.making)],
 ]);
 
 function workInfo(id: string, title: string): WorkInfo {
@@ -143,5 +143,68 @@ describe('the search client', () => {
     await expect(waiting).rejects.toThrow(/Search stopped working: boom/);
     expect((await search.search('asami', { workId: WORKS.making }))?.total).toBeGreaterThan(0);
     expect(made).toBe(2);
+  });
+});
+
+describe('the worker fetching sections itself', () => {
+  const urls = Object.fromEntries(catalogue.map((w) => [w.id, Object.fromEntries(w.sections.map((s) => [s.id, `/assets/${w.id}_${s.id}.json`]))]));
+  /** A fetch over the compiled works' blocks, counting what was asked of it. */
+  function fakeFetch(broken = '') {
+    const asked: string[] = [];
+    const fetcher = (async (url: string) => {
+      asked.push(url);
+      const [workId, sectionId] = url.replace('/assets/', '').replace('.json', '').split('_');
+      const section = sectionsById.get(workId ?? '')?.find((s) => s.id === sectionId);
+      if (!section || url === broken) return new Response('Not found', { status: 404 });
+      return new Response(JSON.stringify(section.blocks), { headers: { 'Content-Type': 'application/json' } });
+    }) as typeof fetch;
+    return { asked, fetcher };
+  }
+  function host(fetcher: typeof fetch) {
+    const replies: SearchResponse[] = [];
+    const onRequest = createWorkerHost((r) => replies.push(r), fetcher);
+    onRequest({ type: 'init', catalogue, sectionUrls: urls });
+    const answer = async (id: number, query: string) => {
+      onRequest({ type: 'search', id, query, scope: { workId: WORKS.making } });
+      for (let i = 0; i < 100 && !replies.some((r) => 'id' in r && r.id === id); i++) await new Promise((r) => setTimeout(r, 0));
+      return replies.find((r) => 'id' in r && r.id === id);
+    };
+    return { replies, answer };
+  }
+
+  test('fetches each section from its URL once and never asks the main thread', async () => {
+    const { asked, fetcher } = fakeFetch();
+    const { replies, answer } = host(fetcher);
+    const first = await answer(1, 'asami');
+    const second = await answer(2, 'akihito');
+    expect(first?.type).toBe('results');
+    expect(second?.type).toBe('results');
+    expect(asked.sort()).toEqual(Object.values(urls[WORKS.making] ?? {}).sort());
+    expect(replies.filter((r) => r.type === 'load')).toEqual([]);
+  });
+
+  test('a section that will not load is a readable error', async () => {
+    const broken = `/assets/${WORKS.making}_story.json`;
+    const { fetcher } = fakeFetch(broken);
+    const { answer } = host(fetcher);
+    const failed = await answer(1, 'asami');
+    expect(failed).toMatchObject({ type: 'error', message: expect.stringMatching(/Section "story" of "making-it-work" could not be loaded \(HTTP 404\)/) });
+  });
+});
+
+describe('prepareWhenIdle', () => {
+  test('asks the worker to build the index only once the main thread is idle, and can be cancelled', async () => {
+    const made: ReturnType<typeof inThreadWorker>[] = [];
+    const search = client(() => {
+      const w = inThreadWorker();
+      made.push(w);
+      return w;
+    });
+    const cancel = search.prepareWhenIdle({ workId: WORKS.untitled });
+    cancel();
+    search.prepareWhenIdle({ workId: WORKS.making });
+    expect(made).toHaveLength(0); // nothing at once: not even the worker starts
+    for (let i = 0; i < 50 && made.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(made[0]?.requests.filter((r) => r.type === 'prepare')).toEqual([{ type: 'prepare', scope: { workId: WORKS.making } }]);
   });
 });

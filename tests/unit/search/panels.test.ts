@@ -5,9 +5,9 @@ import { highlightParts } from '../../../src/search/highlight';
 import { searchSections } from '../../../src/search/search';
 import type { Bookmark } from '../../../src/storage/types';
 import { snippetStart, sortBookmarks } from '../../../src/ui/bookmarks-panel/order';
-import { readWork, splitIntoSections, WORKS } from './fixtures';
+import { workSections, WORKS } from './fixtures';
 
-const making = splitIntoSections(readWork(WORKS.making));
+const making = workSections(WORKS.making);
 
 describe('highlightParts', () => {
   test('splits a block around a hit so the parts join back to the original text', () => {

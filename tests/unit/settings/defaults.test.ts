@@ -14,6 +14,7 @@ const valid: Settings = {
   pageTurn: 'none',
   smartPunctuation: false,
   mode: 'scroll',
+  keepScreenOn: false,
   voice: 'urn:moz-tts:speechd:English%20(America)?en',
   speechRate: 1.5,
 };
@@ -23,6 +24,7 @@ describe('DEFAULT_SETTINGS', () => {
     expect(DEFAULT_SETTINGS).toEqual({
       font: 'literata', fontSize: 18, lineHeight: 1.5, measure: 34, justify: false, paragraphs: 'indented',
       theme: 'system', columns: 'auto', pageTurn: 'slide', smartPunctuation: true, mode: 'paginated',
+      keepScreenOn: true,
       voice: null, speechRate: 1,
     });
   });
@@ -81,6 +83,8 @@ describe('validateSettings', () => {
     ['smartPunctuation', 'yes'],
     ['smartPunctuation', null],
     ['mode', 'scrolled'],
+    ['keepScreenOn', 'on'],
+    ['keepScreenOn', 0],
     ['voice', 42],
     ['voice', ''],
     ['voice', 'x'.repeat(513)],
