@@ -145,6 +145,7 @@ describe('highlights and notes', () => {
     await panel.waitFor({ state: 'detached' });
     const marker = page.getByRole('button', { name: 'Open note: Where it all starts.' });
     await marker.waitFor();
+    expect(await axeViolations(page), 'with a note marker on the page').toEqual([]);
     await marker.click();
     await expect.poll(() => page.getByRole('dialog', { name: 'Note', exact: true }).getByLabel('Your note').inputValue()).toBe('Where it all starts.');
     await page.keyboard.press('Escape');
@@ -202,7 +203,7 @@ describe('highlights and notes', () => {
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
     settings = page.getByRole('dialog', { name: 'Settings' });
     await settings.getByLabel('Import reading data').setInputFiles(older.path);
-    await expect.poll(() => settings.locator('.reading-data__result').textContent()).toMatch(/^Imported/);
+    await settings.locator('.reading-data__result').filter({ hasText: /^Imported/ }).waitFor();
     await page.keyboard.press('Escape');
     expect(await stored(page, 'highlights')).toEqual([]);
     expect((await stored(page, 'tombstones')).map((t) => t.kind)).toEqual(['highlight']);
