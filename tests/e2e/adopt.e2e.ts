@@ -39,7 +39,7 @@ async function importInReader(page: Page, path: string): Promise<void> {
   const dialog = page.getByRole('dialog', { name: 'Settings' });
   await dialog.waitFor();
   await dialog.getByLabel('Import reading data').setInputFiles(path);
-  await expect.poll(() => dialog.locator('.reading-data__result').textContent(), { timeout: 5_000 }).toMatch(/^Imported/);
+  await expect.poll(() => dialog.locator('.reading-data__import-result').textContent(), { timeout: 5_000 }).toMatch(/^Imported/);
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
 }

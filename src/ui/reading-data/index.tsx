@@ -86,7 +86,7 @@ export function ReadingData({ store, beforeExport, onImported }: Props) {
           Import reading data
         </label>
       </div>
-      <p class="reading-data__result" role="status">
+      <p class="reading-data__result reading-data__import-result" role="status">
         {message}
       </p>
       <p class="reading-data__last-export">{exportedAt === undefined ? '' : describeLastExport(exportedAt)}</p>
