@@ -203,7 +203,7 @@ describe('highlights and notes', () => {
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
     settings = page.getByRole('dialog', { name: 'Settings' });
     await settings.getByLabel('Import reading data').setInputFiles(older.path);
-    await settings.locator('.reading-data__result').filter({ hasText: /^Imported/ }).waitFor();
+    await expect.poll(() => settings.locator('.reading-data__import-result').textContent()).toMatch(/^Imported/);
     await page.keyboard.press('Escape');
     expect(await stored(page, 'highlights')).toEqual([]);
     expect((await stored(page, 'tombstones')).map((t) => t.kind)).toEqual(['highlight']);
