@@ -13,6 +13,8 @@ import { StorageNote } from './ui/storage-note';
 import { PwaNotices } from './ui/update-notice';
 import { OfflineIndicator } from './ui/offline-indicator';
 import { PwaInstall } from './ui/install';
+import { encodePassage } from './annotations/link';
+import { usePassageLink } from './ui/passage-link';
 
 const AboutWork = lazy(() => import('./ui/about-work').then((m) => m.AboutWork));
 
@@ -31,6 +33,8 @@ export function App({ pwa }: { pwa: Pwa }) {
     if (r.name !== 'read') setOpenAt(null);
   }, [r.name]);
   const reading = work !== undefined && (!work.meta.addedByApp.adult || state.acknowledged.value.has(work.id));
+  // A passage link is followed once its notice is passed: the reader opens at that character.
+  const link = usePassageLink(reading ? work : undefined, r.name === 'read' ? r.at : undefined);
   // The first time a work is opened, ask the browser to keep Quire's data: the reader has shown intent.
   useEffect(() => {
     if (reading) void pwa.requestPersistence();
@@ -77,7 +81,8 @@ export function App({ pwa }: { pwa: Pwa }) {
               const target = { sectionId: hit.sectionId, block: hit.block, offset: hit.offset };
               setOpenAt({ workId: hit.workId, target, highlight: { block: hit.block, offset: hit.offset, length: hit.length } });
               setLibraryPanel(null);
-              actions.navigate({ name: 'read', workId: hit.workId });
+              // Through the one passage link, so the hit opens as any link to it would (after the notice).
+              actions.navigate({ name: 'read', workId: hit.workId, at: encodePassage({ ...target, quote: hit.snippet.match }) });
             }}
           />
         )}
@@ -93,9 +98,16 @@ export function App({ pwa }: { pwa: Pwa }) {
     screen = <main class="app-opening"><p role="status">Opening {work.meta.addedByApp.displayTitle}…</p></main>;
   } else if (work.meta.addedByApp.adult && !state.acknowledged.value.has(work.id)) {
     screen = <AdultNotice work={work} onContinue={() => void actions.acknowledge(work.id)} onBack={toLibrary} />;
+  } else if (link.pending) {
+    screen = null;
   } else {
     screen = (
-      <ReaderScreen key={work.id} work={work} openAt={openAt?.workId === work.id ? openAt : undefined} />
+      <ReaderScreen
+        key={`${work.id}?${r.name === 'read' ? (r.at ?? '') : ''}`}
+        work={work}
+        openAt={link.result?.ok ? { target: link.result.target, highlight: openAt?.workId === work.id ? openAt.highlight : undefined } : openAt?.workId === work.id ? openAt : undefined}
+        notice={link.result && !link.result.ok ? link.result.message : undefined}
+      />
     );
   }
 

@@ -49,6 +49,8 @@ const PAGINATED_KEYS: Readonly<Record<string, ReaderAction>> = { ArrowDown: 'nex
  */
 export function classifyKey(e: KeyInput, onControl: boolean, paginated = true): ReaderAction | null {
   if (e.altKey || e.ctrlKey || e.metaKey) return null;
+  // Shift with an arrow extends a selection: it never turns the page.
+  if (e.shiftKey && e.key.startsWith('Arrow')) return null;
   const offControl = OFF_CONTROL_KEYS[e.key];
   if (offControl) return onControl ? null : offControl(e.shiftKey);
   return KEYS[e.key] ?? (paginated ? PAGINATED_KEYS[e.key] : undefined) ?? null;
@@ -63,10 +65,16 @@ export interface TapInput {
   x: number;
   pointerType: string;
   paginated: boolean;
+  /** Text was selected when the press began, or is when it ends (a selection made, moved or tapped away). */
+  selectedAtStart?: boolean;
+  selectedAtEnd?: boolean;
 }
 
 /** Taps: the left and right edges turn, the middle shows or hides the controls; swipes turn (touch and pen only). */
 export function classifyTap(t: TapInput): ReaderAction | null {
+  // A selection never turns the page (foliate-js #86: dragging a handle turned it on iOS): a
+  // gesture that starts on a selection or ends one does nothing else.
+  if (t.selectedAtStart || t.selectedAtEnd) return null;
   if (t.pointerType !== 'mouse' && Math.abs(t.dx) > 48 && Math.abs(t.dx) > 1.5 * Math.abs(t.dy)) {
     return t.paginated ? (t.dx < 0 ? 'next' : 'prev') : null;
   }

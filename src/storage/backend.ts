@@ -1,5 +1,6 @@
 /** The raw record operations both the IndexedDB and the in-memory store provide. Reads return unchecked values. */
 import type { AcknowledgementRecord, PositionRecord, RecordStore, SettingsRecord } from './db';
+import type { Highlight, Tombstone } from '../annotations/types';
 import type { Bookmark, SpeedSample } from './types';
 
 /** Speed samples kept (the estimate uses the most recent ones; older ones only grow the database). */
@@ -12,6 +13,8 @@ export interface MergeData {
   acknowledgements: AcknowledgementRecord[];
   speedSamples: SpeedSample[];
   bookmarks: Bookmark[];
+  highlights: Highlight[];
+  tombstones: Tombstone[];
 }
 
 /** Told how many of a merge's writes are done, of how many. */
@@ -27,6 +30,8 @@ export interface RawDump {
   acknowledgements: unknown[];
   speedSamples: unknown[];
   bookmarks: unknown[];
+  highlights: unknown[];
+  tombstones: unknown[];
 }
 
 /** Record operations; each is one transaction. */

@@ -1,6 +1,7 @@
 /** The reading-data file: building it from stored records and checking one before import. */
 import type { AcknowledgementRecord, PositionRecord } from './db';
 import type { MergeData, RawDump } from './backend';
+import { checkHighlight, checkTombstone } from './highlights';
 import type { Bookmark, ExportFile, SpeedSample, StorageProblem } from './types';
 import {
   checkAcknowledgement,
@@ -40,6 +41,8 @@ export function toExportFile(data: MergeData, exportedAt: number): ExportFile {
     acknowledgements: data.acknowledgements,
     speedSamples: data.speedSamples,
     bookmarks: data.bookmarks,
+    highlights: data.highlights,
+    tombstones: data.tombstones,
   };
 }
 
@@ -64,6 +67,8 @@ export function checkDump(dump: RawDump, report: (problem: StorageProblem) => vo
     acknowledgements: keep('acknowledgements', dump.acknowledgements, checkAcknowledgement),
     speedSamples: keep('speedSamples', dump.speedSamples, checkSpeedSample),
     bookmarks: keep('bookmarks', dump.bookmarks, (r) => checkBookmark(r)),
+    highlights: keep('highlights', dump.highlights, (r) => checkHighlight(r)),
+    tombstones: keep('tombstones', dump.tombstones, checkTombstone),
   };
 }
 
@@ -104,8 +109,9 @@ export function checkExportFile(raw: unknown): { ok: true; data: MergeData } | {
   }
 
   const problems: string[] = [];
-  const list = <T>(field: string, check: (r: unknown) => Checked<T>): T[] => {
+  const list = <T>(field: string, check: (r: unknown) => Checked<T>, optional = false): T[] => {
     const value = raw[field];
+    if (optional && value === undefined) return [];
     if (!Array.isArray(value)) {
       problems.push(`${field} is not a list`);
       return [];
@@ -123,6 +129,9 @@ export function checkExportFile(raw: unknown): { ok: true; data: MergeData } | {
   const acknowledgements: AcknowledgementRecord[] = list('acknowledgements', checkAcknowledgement);
   const speedSamples: SpeedSample[] = list('speedSamples', checkSpeedSample);
   const bookmarks: Bookmark[] = list('bookmarks', (r) => checkBookmark(r));
+  // Files made before highlights have neither list: read as none.
+  const highlights = list('highlights', (r) => checkHighlight(r), true);
+  const tombstones = list('tombstones', checkTombstone, true);
   let settings: MergeData['settings'] = null;
   if (raw.settings !== null) {
     const c = checkSettingsRecord(raw.settings);
@@ -140,5 +149,5 @@ export function checkExportFile(raw: unknown): { ok: true; data: MergeData } | {
     const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : '';
     return { ok: false, message: `This reading-data file is damaged: ${shown}${more}. ${NOTHING_CHANGED}` };
   }
-  return { ok: true, data: { positions, settings, acknowledgements, speedSamples, bookmarks } };
+  return { ok: true, data: { positions, settings, acknowledgements, speedSamples, bookmarks, highlights, tombstones } };
 }

@@ -1,6 +1,8 @@
 /** Bookmarks, notices acknowledged, and reading-speed samples. */
 import { isNewer } from './backend';
+import { living } from '../annotations/tombstones';
 import type { StoreCore } from './core';
+import { bury, readTombstones } from './highlights';
 import type { Bookmark, ReadingStore } from './types';
 import { checkAcknowledgement, checkBookmark, checkSpeedSample } from './validate';
 
@@ -52,7 +54,7 @@ export function createBookmarks(core: StoreCore): Part {
           if (bookmark) byId.set(bookmark.id, bookmark);
         }
       }
-      return [...byId.values()].sort((a, b) => a.createdAt - b.createdAt);
+      return living('bookmark', [...byId.values()], await readTombstones(core)).sort((a, b) => a.createdAt - b.createdAt);
     },
 
     async putBookmark(bookmark) {
@@ -62,7 +64,10 @@ export function createBookmarks(core: StoreCore): Part {
     },
 
     async deleteBookmark(id) {
+      const held = core.pending.get(`bookmark:${id}`);
       core.pending.drop((key) => key === `bookmark:${id}`);
+      // The tombstone first: if the delete then fails, reads still leave the bookmark out.
+      await bury(core, 'bookmark', id, held?.kind === 'bookmark' ? held.value.workId : undefined, held?.kind === 'bookmark' ? held.value.updatedAt : 0);
       await core.run((b) => b.deleteBookmark(id));
     },
   };

@@ -205,15 +205,17 @@ export function createIdbBackend(factory: IDBFactory, events: IdbBackendEvents):
       }),
     deleteBookmark: (id) => inTx(['bookmarks'], 'readwrite', (tx) => tx.objectStore('bookmarks').delete(id)),
     dump: () =>
-      inTx(['positions', 'settings', 'acknowledgements', 'speedSamples', 'bookmarks'], 'readonly', async (tx): Promise<RawDump> => {
-        const [positions, settings, acknowledgements, speedSamples, bookmarks] = await Promise.all([
+      inTx(['positions', 'settings', 'acknowledgements', 'speedSamples', 'bookmarks', 'highlights', 'tombstones'], 'readonly', async (tx): Promise<RawDump> => {
+        const [positions, settings, acknowledgements, speedSamples, bookmarks, highlights, tombstones] = await Promise.all([
           tx.objectStore('positions').getAll(),
           tx.objectStore('settings').get(SETTINGS_KEY),
           tx.objectStore('acknowledgements').getAll(),
           tx.objectStore('speedSamples').getAll(),
           tx.objectStore('bookmarks').getAll(),
+          tx.objectStore('highlights').getAll(),
+          tx.objectStore('tombstones').getAll(),
         ]);
-        return { positions, settings: settings ?? null, acknowledgements, speedSamples, bookmarks };
+        return { positions, settings: settings ?? null, acknowledgements, speedSamples, bookmarks, highlights, tombstones };
       }),
     // One pass per store: read it whole, decide in maps, then put (no read per record).
     merge: (data, now, progress) => inTx(ALL_STORES, 'readwrite', (tx) => mergeInTx(tx, data, now, progress)),

@@ -23,6 +23,13 @@ export function reviewTimes(data: MergeData, now: number): { data: MergeData; su
       acknowledgements: data.acknowledgements.map(tame),
       speedSamples: data.speedSamples.map(tame),
       bookmarks: data.bookmarks.map(tame),
+      highlights: data.highlights.map(tame),
+      // A deletion dated ahead would bury its record until then, whatever is written after it.
+      tombstones: data.tombstones.map((t) => {
+        if (!isSuspect(t.deletedAt, now)) return t;
+        suspect.push(t.deletedAt);
+        return { ...t, deletedAt: now };
+      }),
     },
     suspect,
   };

@@ -3,6 +3,7 @@ import type { AcknowledgementRecord, PositionRecord, RecordStore, SettingsRecord
 import { RECORD_KEYS } from './db';
 import { capSamples, isNewer, KEEP_SPEED_SAMPLES, type Backend, type MergeCounts, type MergeData, type MergeProgress, type RawDump } from './backend';
 import { placeWins } from './order';
+import { planMarks } from './highlights';
 import type { Bookmark, SpeedSample } from './types';
 
 /** Creates an empty in-memory backend. Values are copied in and out, as IndexedDB would. */
@@ -67,10 +68,12 @@ export function createMemoryBackend(): Backend {
         acknowledgements: [...acks.values()],
         speedSamples: samples,
         bookmarks: [...bookmarks.values()],
+        highlights: [...recordStore('highlights').values()],
+        tombstones: [...recordStore('tombstones').values()],
       });
     },
     async merge(data: MergeData, now: number, progress?: MergeProgress): Promise<MergeCounts> {
-      const counts: MergeCounts = { positions: 0, settings: 0, acknowledgements: 0, speedSamples: 0, bookmarks: 0 };
+      const counts: MergeCounts = { positions: 0, settings: 0, acknowledgements: 0, speedSamples: 0, bookmarks: 0, highlights: 0, tombstones: 0 };
       for (const p of data.positions) {
         if (!placeWins(positions.get(p.workId), p.seq, now)) continue;
         positions.set(p.workId, copy(p));
@@ -90,11 +93,17 @@ export function createMemoryBackend(): Backend {
       const kept = samples.filter((_, i) => !dropped.has(i));
       samples.splice(0, samples.length, ...kept, ...add.map((s) => copy(s)));
       counts.speedSamples = add.length;
-      for (const b of data.bookmarks) {
-        if (!isNewer(bookmarks.get(b.id), b)) continue;
-        bookmarks.set(b.id, copy(b));
-        counts.bookmarks++;
-      }
+      const marks = recordStore('highlights');
+      const stones = recordStore('tombstones');
+      const plan = planMarks({ bookmarks: [...bookmarks.values()], highlights: [...marks.values()], tombstones: [...stones.values()] }, data);
+      for (const b of plan.bookmarks.put) bookmarks.set(b.id, copy(b));
+      for (const id of plan.bookmarks.remove) bookmarks.delete(id);
+      for (const h of plan.highlights.put) marks.set(h.id, copy({ ...h }));
+      for (const id of plan.highlights.remove) marks.delete(id);
+      for (const t of plan.tombstones) stones.set(t.id, copy({ ...t }));
+      counts.bookmarks = plan.bookmarks.put.length;
+      counts.highlights = plan.highlights.put.length;
+      counts.tombstones = plan.tombstones.length;
       progress?.(1, 1);
       return counts;
     },

@@ -1,4 +1,5 @@
 /** Writes that failed (quota, disk) and wait in memory for a retry. The newest per record wins. */
+import type { Highlight, Tombstone } from '../annotations/types';
 import type { Backend, MergeData } from './backend';
 import { RECORD_KEYS, type AcknowledgementRecord, type PositionRecord, type RecordStore, type SettingsRecord } from './db';
 import { orderOf } from './order';
@@ -95,13 +96,15 @@ export class PendingWrites {
 
   /** The waiting writes as records to merge (for an export). */
   toMergeData(): MergeData {
-    const data: MergeData = { positions: [], settings: null, acknowledgements: [], speedSamples: [], bookmarks: [] };
+    const data: MergeData = { positions: [], settings: null, acknowledgements: [], speedSamples: [], bookmarks: [], highlights: [], tombstones: [] };
     for (const w of this.writes.values()) {
       if (w.kind === 'position') data.positions.push(w.value);
       else if (w.kind === 'settings') data.settings = w.value;
       else if (w.kind === 'acknowledgement') data.acknowledgements.push(w.value);
       else if (w.kind === 'speedSample') data.speedSamples.push(w.value);
       else if (w.kind === 'bookmark') data.bookmarks.push(w.value);
+      else if (w.kind === 'record' && w.store === 'highlights') data.highlights.push(w.value as unknown as Highlight);
+      else if (w.kind === 'record' && w.store === 'tombstones') data.tombstones.push(w.value as unknown as Tombstone);
     }
     return data;
   }

@@ -1,6 +1,7 @@
 /** `createStore()` / `openStore()`: the ReadingStore over IndexedDB, or over memory when IndexedDB can't be used. See ./README.md. */
 import { createBookmarks } from './bookmarks';
 import { createCore, openFailureMessage } from './core';
+import { createHighlights } from './highlights';
 import { createIdbBackend } from './idb-backend';
 import { createImportExport } from './import-export';
 import { createMeta } from './meta';
@@ -73,6 +74,7 @@ export function createStore(options: StoreOptions): ReadingStore {
     clearStats: stats.clearStats,
     ...createSettingsRecord(core),
     ...createBookmarks(core),
+    ...createHighlights(core),
     ...createImportExport(core, places.announce, stats),
     ...createMeta(core),
     ready: core.decided,

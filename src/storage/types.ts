@@ -1,4 +1,5 @@
 /** The storage contract the rest of the app codes against. See ./README.md. */
+import type { Highlight, HighlightStore, Tombstone } from '../annotations/types';
 import type { Locator } from '../reader/locator';
 import type { DayStats } from '../stats/types';
 
@@ -47,6 +48,10 @@ export interface ExportFile {
   bookmarks: Bookmark[];
   /** Reading statistics, a record per day and work (./stats.ts); absent in files from before they were kept. */
   stats?: DayStats[];
+  /** Highlights and notes (absent in files made before them: read as none). */
+  highlights: Highlight[];
+  /** Deletions of bookmarks and highlights, so an older file does not bring them back. */
+  tombstones: Tombstone[];
 }
 
 /** What storage needs to know of a work to check a stored place: its sections and their sizes. `WorkInfo` fits. */
@@ -107,14 +112,14 @@ export interface ImportOptions {
 export type ImportResult =
   | {
       ok: true;
-      merged: { positions: number; settings: number; acknowledgements: number; speedSamples: number; bookmarks: number; stats?: number };
+      merged: { positions: number; settings: number; acknowledgements: number; speedSamples: number; bookmarks: number; highlights: number; tombstones: number; stats?: number };
       /** Said beside the counts: e.g. the file's dates that lay ahead of this device's clock. */
       notice?: string;
     }
   | { ok: false; message: string };
 
 /** Everything the app keeps on this device. Every read validates what it returns. */
-export interface ReadingStore {
+export interface ReadingStore extends HighlightStore {
   /** Resolves once operations can run: the database open, or the store carrying on in memory. */
   ready: Promise<void>;
   getPosition(workId: string): Promise<Locator | undefined>;
@@ -144,6 +149,7 @@ export interface ReadingStore {
 
   listBookmarks(workId: string): Promise<Bookmark[]>;
   putBookmark(bookmark: Bookmark): Promise<void>;
+  /** Deletes a bookmark and keeps a tombstone of it (so an older import does not bring it back). */
   deleteBookmark(id: string): Promise<void>;
 
   /** Every reading-statistics record (./stats.ts), checked. */

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { loadSection } from '../../content/catalogue';
 import type { WorkInfo } from '../../content/types';
 import type { ReaderAction } from '../../reader/input';
@@ -7,6 +7,7 @@ import type { Target } from '../../reader/locator';
 import { readerVars } from '../../settings/css';
 import type { SearchHit } from '../../search/types';
 import { useAppState } from '../../state/app-state';
+import { ReaderAnnotations } from '../annotations-panel/reader-annotations';
 import { placeAt, rangeFor } from '../../reader/dom-range';
 import { ReadAloudBar } from '../read-aloud';
 import { useReadAloud } from '../read-aloud/use-read-aloud';
@@ -28,7 +29,7 @@ import { useReader } from './use-reader';
 import './style.css';
 
 /** Panels the reader can open. */
-export type ReaderPanel = 'contents' | 'settings' | 'search' | 'bookmarks' | 'keys';
+export type ReaderPanel = 'contents' | 'settings' | 'search' | 'bookmarks' | 'keys' | 'annotations';
 
 /** Where to open instead of the saved place (a search hit chosen in the library), with its match marked. */
 export interface OpenAt {
@@ -39,6 +40,8 @@ export interface OpenAt {
 interface Props {
   work: WorkInfo;
   openAt?: OpenAt | undefined;
+  /** Said on opening (a passage link that could not be followed). */
+  notice?: string | undefined;
 }
 
 /** A header tool: an icon and a label (the label is hidden on narrow screens but stays the button's name). */
@@ -59,7 +62,7 @@ function ToolButton(props: { icon: IconName; label: string; onClick: () => void;
 }
 
 /** The reader: the page, its controls and the contents. Everything that moves it goes through its model. */
-export function ReaderScreen({ work, openAt }: Props) {
+export function ReaderScreen({ work, openAt, notice }: Props) {
   const app = useAppState();
   const settings = app.settings.settings.value;
   const { wpm, measured } = app.speed.value;
@@ -107,6 +110,7 @@ export function ReaderScreen({ work, openAt }: Props) {
   const shown = model.window.value;
   const back = model.back.value;
   const error = model.error.value;
+  const pageRef = useRef<HTMLElement>(null);
   // Once the first page is up, the work's search index is built in idle time (in the worker).
   const hasPage = shown !== null;
   useEffect(() => (hasPage ? app.search.prepareWhenIdle({ workId: work.id }) : undefined), [hasPage, app.search, work.id]);
@@ -160,6 +164,7 @@ export function ReaderScreen({ work, openAt }: Props) {
         />
         <ToolButton icon="bookmark" label="Bookmark" pressed={marks.at(locator) !== undefined} keyshortcuts="B" onClick={toggleBookmark} />
         <ToolButton icon="bookmarks" label="Bookmarks" onClick={() => openPanel('bookmarks')} />
+        <ToolButton icon="notes" label="Notes" onClick={() => openPanel('annotations')} />
         <ToolButton icon="speak" label="Read aloud" title="Read aloud (R)" keyshortcuts="R" pressed={reading} onClick={() => (reading ? readAloud.controller?.stop() : readAloud.start())} />
         <ToolButton icon="settings" label="Settings" onClick={() => openPanel('settings')} />
         <ToolButton icon="scroll" label="Scroll" pressed={!paginated} onClick={() => app.settings.set({ ...settings, mode: paginated ? 'scroll' : 'paginated' })} />
@@ -173,7 +178,7 @@ export function ReaderScreen({ work, openAt }: Props) {
           </button>
         </main>
       ) : (
-        <main class="reader-page" aria-label="Text">
+        <main class="reader-page" aria-label="Text" ref={pageRef}>
           <div
             class="reader-viewport"
             ref={viewportRef}
@@ -217,6 +222,7 @@ export function ReaderScreen({ work, openAt }: Props) {
               </nav>
             )}
           </div>
+          <ReaderAnnotations work={work} model={model} content={contentRef} page={pageRef} notice={notice} panelOpen={panel === 'annotations'} onClosePanel={closePanel} />
           {back && (
             <div class="back-to-place">
               <button

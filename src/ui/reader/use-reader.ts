@@ -97,20 +97,21 @@ export function useReader({ work, startAt, settings, act, panelOpen }: Options) 
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const down = useRef<{ x: number; y: number; type: string } | null>(null);
+  const down = useRef<{ x: number; y: number; type: string; selected: boolean } | null>(null);
+  const selecting = () => {
+    const s = window.getSelection();
+    return !!s && !s.isCollapsed && !!contentRef.current?.contains(s.anchorNode);
+  };
   const onPointerDown = (event: PointerEvent) => {
-    down.current = { x: event.clientX, y: event.clientY, type: event.pointerType };
+    down.current = { x: event.clientX, y: event.clientY, type: event.pointerType, selected: selecting() };
   };
   const onPointerUp = (event: PointerEvent) => {
     const start = down.current;
     down.current = null;
     if (!start || event.button > 0 || (event.target as HTMLElement).closest('a, button, input')) return;
-    // Selecting text is not a tap.
-    const selection = window.getSelection();
-    if (selection && !selection.isCollapsed) return;
     const box = (event.currentTarget as HTMLElement).getBoundingClientRect();
     const x = (event.clientX - box.left) / box.width;
-    const action = classifyTap({ dx: event.clientX - start.x, dy: event.clientY - start.y, x, pointerType: start.type, paginated: mode === 'paginated' });
+    const action = classifyTap({ dx: event.clientX - start.x, dy: event.clientY - start.y, x, pointerType: start.type, paginated: mode === 'paginated', selectedAtStart: start.selected, selectedAtEnd: selecting() });
     if (action) act(action);
   };
   /** The reader scrolled (scroll mode); scrolls the reader made itself are not the reader's move. */

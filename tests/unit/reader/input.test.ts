@@ -64,3 +64,22 @@ describe('taps and swipes', () => {
     expect(classifyTap({ dx: 20, dy: 30, x: 0.5, pointerType: 'touch', paginated: true })).toBeNull();
   });
 });
+
+describe('a selection never turns the page', () => {
+  const swipe = { dx: -80, dy: 10, x: 0.5, pointerType: 'touch', paginated: true };
+  const edgeTap = { dx: 0, dy: 0, x: 0.95, pointerType: 'mouse', paginated: true };
+  test('a swipe or an edge tap that starts on a selection or ends one does nothing else', () => {
+    expect(classifyTap(swipe)).toBe('next');
+    expect(classifyTap({ ...swipe, selectedAtEnd: true }), 'a handle drag that ends with text selected').toBeNull();
+    expect(classifyTap({ ...swipe, selectedAtStart: true })).toBeNull();
+    expect(classifyTap({ ...edgeTap, selectedAtStart: true }), 'a click that clears a selection').toBeNull();
+    expect(classifyTap({ ...edgeTap, selectedAtStart: false, selectedAtEnd: false })).toBe('next');
+  });
+
+  test('Shift+arrows extend a selection instead of turning; Shift+Space still turns back', () => {
+    expect(classifyKey(key('ArrowRight', { shiftKey: true }), false)).toBeNull();
+    expect(classifyKey(key('ArrowLeft', { shiftKey: true }), false)).toBeNull();
+    expect(classifyKey(key(' ', { shiftKey: true }), false)).toBe('prev');
+    expect(classifyKey(key('PageDown', { shiftKey: true }), false)).toBe('next');
+  });
+});

@@ -24,3 +24,12 @@ test('a work’s "About this work" page has its own route', () => {
   expect(routeHash({ name: 'about', workId: 'a b' })).toBe('#/about/a%20b');
   expect(parseHash(routeHash({ name: 'about', workId: 'a b/c' }))).toEqual({ name: 'about', workId: 'a b/c' });
 });
+
+test('a passage link keeps its place for the reader to check; other query parts are ignored', () => {
+  expect(parseHash('#/read/making-it-work?at=1.story.3.5.QQ')).toEqual({ name: 'read', workId: 'making-it-work', at: '1.story.3.5.QQ' });
+  expect(parseHash('#/read/making-it-work?at=')).toEqual({ name: 'read', workId: 'making-it-work', at: '' });
+  expect(parseHash('#/read/making-it-work?x=1')).toEqual({ name: 'read', workId: 'making-it-work' });
+  const route = { name: 'read', workId: 'making-it-work', at: '1.story.3.5.QQ' } as const;
+  expect(routeHash(route)).toBe('#/read/making-it-work?at=1.story.3.5.QQ');
+  expect(parseHash(routeHash(route))).toEqual(route);
+});

@@ -46,12 +46,12 @@ describe('import', () => {
     const file = JSON.parse(JSON.stringify(await source.exportData())) as unknown;
     const fresh = await openStore({ works, indexedDB: freshIdb(), channelName: channelName() });
     const result = await fresh.importData(file);
-    expect(result).toEqual({ ok: true, merged: { positions: 2, settings: 1, acknowledgements: 1, speedSamples: 1, bookmarks: 1 } });
+    expect(result).toEqual({ ok: true, merged: { positions: 2, settings: 1, acknowledgements: 1, speedSamples: 1, bookmarks: 1, highlights: 0, tombstones: 0 } });
     expect(await snapshot(fresh)).toEqual(await snapshot(source));
     expect((await fresh.getPosition('alpha'))?.block).toBe(3);
     expect(await fresh.getSettings((r) => r)).toEqual({ fontSize: 22, theme: 'dark' });
     // Importing the same file again changes nothing.
-    expect(await fresh.importData(file)).toEqual({ ok: true, merged: { positions: 0, settings: 0, acknowledgements: 0, speedSamples: 0, bookmarks: 0 } });
+    expect(await fresh.importData(file)).toEqual({ ok: true, merged: { positions: 0, settings: 0, acknowledgements: 0, speedSamples: 0, bookmarks: 0, highlights: 0, tombstones: 0 } });
     source.close();
     fresh.close();
   });
@@ -66,7 +66,7 @@ describe('import', () => {
     file.settings = { value: { fontSize: 14 }, updatedAt: 1 }; // older
     file.bookmarks = [{ id: 'm1', workId: 'alpha', locator: place({ block: 7 }), snippet: 'x', createdAt: 1, updatedAt: 2 }];
     const result = await store.importData(file);
-    expect(result).toEqual({ ok: true, merged: { positions: 1, settings: 0, acknowledgements: 0, speedSamples: 0, bookmarks: 1 } });
+    expect(result).toEqual({ ok: true, merged: { positions: 1, settings: 0, acknowledgements: 0, speedSamples: 0, bookmarks: 1, highlights: 0, tombstones: 0 } });
     expect((await store.getPosition('alpha'))?.block).toBe(3);
     expect((await store.getPosition('beta'))?.block).toBe(2);
     expect(await store.getSettings((r) => r)).toEqual({ fontSize: 22, theme: 'dark' });
