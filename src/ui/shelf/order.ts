@@ -17,9 +17,10 @@ export function progressOf(position: Locator | undefined): number {
   return position ? Math.max(0, Math.min(1, position.totalProgression)) : 0;
 }
 
-/** The percentage shown for a place: floored, so 100% means the end was reached. */
+/** The percentage shown for a place: rounded (as the library always showed it), but 100% only at the end. */
 export function percentRead(position: Locator | undefined, finished = false): number {
-  return finished ? 100 : Math.floor(progressOf(position) * 100);
+  const p = progressOf(position);
+  return finished || p >= 1 ? 100 : Math.min(99, Math.round(p * 100));
 }
 
 /** How far through a section the place is: the sections before it are read, the ones after are not. */

@@ -49,8 +49,9 @@ describe('shelf order', () => {
     expect(filterChoices(works)).toEqual({ fandoms: ['F1', 'F2'], tags: ['x', 'y'] });
   });
 
-  it('shows progress floored, 100% only at the end', () => {
+  it('shows progress rounded, 100% only at the end', () => {
     expect(progressOf(undefined)).toBe(0);
+    expect(percentRead(at('a', 0.225, 1))).toBe(23);
     expect(percentRead(at('a', 0.996, 1))).toBe(99);
     expect(percentRead(at('a', 0.5, 1), true)).toBe(100);
   });
