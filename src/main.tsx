@@ -34,7 +34,6 @@ const state = createAppState({
   loaded: false,
 });
 window.addEventListener('hashchange', () => state.actions.syncFromHash(location.hash));
-followLaunches(state.actions.syncFromHash, () => state.positions.value);
 
 render(
   <AppStateContext.Provider value={state}>
@@ -42,7 +41,8 @@ render(
   </AppStateContext.Provider>,
   document.getElementById('app') as HTMLElement,
 );
-void load();
+// "Continue reading" (#/continue) needs the places: followed once they are in.
+void load().then(() => followLaunches(state.actions.syncFromHash, () => state.positions.value));
 
 /** Reads the places, notices and speed samples into the app state (newer places it has stay). */
 async function load(): Promise<void> {

@@ -298,7 +298,7 @@ describe('storage: export, then import into a fresh profile', () => {
     const foreignPath = join(tmpdir(), `quire-e2e-foreign-${process.pid}-${Date.now()}.json`);
     await writeFile(foreignPath, JSON.stringify({ name: 'some-other-app', version: 1, positions: [] }));
     dialog = await openSettings(page);
-    const result = dialog.locator('.reading-data__result');
+    const result = dialog.locator('.reading-data__result').first(); // the file import's (the transfer code has its own)
     await dialog.getByLabel('Import reading data').setInputFiles(foreignPath);
     await expect.poll(() => result.textContent(), { timeout: 5_000 }).toBe("This file isn't Quire reading data. Nothing was changed.");
     expect(await dialog.getByRole('radio', { name: 'Match system', exact: true }).isChecked(), 'the theme is still the default').toBe(true);
