@@ -39,7 +39,6 @@ const state = createAppState({
   stats: createStatsState([], { put: (records) => store.putStats(records), clear: () => store.clearStats() }),
 });
 window.addEventListener('hashchange', () => state.actions.syncFromHash(location.hash));
-followLaunches(state.actions.syncFromHash, () => state.positions.value);
 
 render(
   <AppStateContext.Provider value={state}>
@@ -47,7 +46,8 @@ render(
   </AppStateContext.Provider>,
   document.getElementById('app') as HTMLElement,
 );
-void load();
+// "Continue reading" (#/continue) needs the places: followed once they are in.
+void load().then(() => followLaunches(state.actions.syncFromHash, () => state.positions.value));
 
 /** Reads the places, notices, speed samples and statistics into the app state (newer places it has stay). */
 async function load(): Promise<void> {
