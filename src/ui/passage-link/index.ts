@@ -21,7 +21,7 @@ export function usePassageLink(work: WorkInfo | undefined, at: string | undefine
     return () => {
       live = false;
     };
-  }, [key]);
+  }, [key, work, at]);
   if (key === '') return { pending: false, result: null };
   return state?.key === key ? { pending: false, result: state.result } : { pending: true, result: null };
 }

@@ -31,6 +31,7 @@ export function Shelf({ works, positions, wpm, finished }: Props) {
   );
   const more = rest.length - shown;
   const sentinel = useRef<HTMLLIElement>(null);
+  const hasMore = more > 0;
   useEffect(() => {
     const el = sentinel.current;
     if (!el || typeof IntersectionObserver === 'undefined') return undefined;
@@ -39,7 +40,7 @@ export function Shelf({ works, positions, wpm, finished }: Props) {
     }, { rootMargin: '400px' });
     io.observe(el);
     return () => io.disconnect();
-  }, [more > 0, shown]);
+  }, [hasMore, shown]);
   const choices = works.length > HANDFUL ? filterChoices(works) : null;
   return (
     <div class="shelf">
