@@ -52,8 +52,13 @@ describe.skipIf(missing.length > 0)('read aloud with a real voice (speech-dispat
       if (Number.isInteger(pid) && pid > 1) {
         try {
           process.kill(pid);
+          // It writes its logs while it stops: wait until it is gone before removing its folder.
+          for (let i = 0; i < 60; i++) {
+            process.kill(pid, 0);
+            await new Promise((r) => setTimeout(r, 50));
+          }
         } catch {
-          // Already gone.
+          // Gone.
         }
       }
     }
