@@ -30,6 +30,7 @@ export function Shelf({ works, positions, wpm, finished }: Props) {
     filter,
   );
   const more = rest.length - shown;
+  const hasMore = more > 0;
   const sentinel = useRef<HTMLLIElement>(null);
   useEffect(() => {
     const el = sentinel.current;
@@ -39,7 +40,7 @@ export function Shelf({ works, positions, wpm, finished }: Props) {
     }, { rootMargin: '400px' });
     io.observe(el);
     return () => io.disconnect();
-  }, [more > 0, shown]);
+  }, [hasMore, shown]);
   const choices = works.length > HANDFUL ? filterChoices(works) : null;
   return (
     <div class="shelf">
