@@ -30,6 +30,7 @@ export function Shelf({ works, positions, wpm, finished }: Props) {
     filter,
   );
   const more = rest.length - shown;
+  const hasMore = more > 0;
   const sentinel = useRef<HTMLLIElement>(null);
   const hasMore = more > 0;
   useEffect(() => {
