@@ -32,7 +32,6 @@ export function Shelf({ works, positions, wpm, finished }: Props) {
   const more = rest.length - shown;
   const hasMore = more > 0;
   const sentinel = useRef<HTMLLIElement>(null);
-  const hasMore = more > 0;
   useEffect(() => {
     const el = sentinel.current;
     if (!el || typeof IntersectionObserver === 'undefined') return undefined;
