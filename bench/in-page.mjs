@@ -4,7 +4,7 @@
  * Each function here is sent as source text (not as a closure), so each is self-contained and
  * talks to the others only through globals:
  * - `installTiming()` → `globalThis.__benchTiming`: "painted" timing shared by both readers;
- * - `installBench()` → `globalThis.__quireBench`: drives Quire the way a user does (key events,
+ * - `installQuireBench()` → `globalThis.__quireBench` (`installBench`: both, as one init script): drives Quire the way a user does (key events,
  *   the settings range, the scrubber, the search input);
  * - `installFoliateBench()` → `globalThis.__foliateBench`: drives foliate-js's `<foliate-view>`
  *   through its API (`renderer.next()`, `goToFraction`, `renderer.setStyles`), from the
@@ -74,7 +74,7 @@ export function installTiming() {
 }
 
 /** Installs `globalThis.__quireBench`. Runs in the page, after installTiming. */
-export function installBench() {
+export function installQuireBench() {
   const timing = /** @type {any} */ (globalThis).__benchTiming;
   const { paintedWhen, atFrameStart } = timing;
   const NO_MOVE_MS = 600;
@@ -355,5 +355,8 @@ export function installFoliateBench() {
 
 /** The init script for a context: the timing core, then the driver for `kind`. @param {'quire' | 'foliate'} kind */
 export function initScript(kind) {
-  return `(${installTiming.toString()})();\n(${(kind === 'quire' ? installBench : installFoliateBench).toString()})();\n`;
+  return `(${installTiming.toString()})();\n(${(kind === 'quire' ? installQuireBench : installFoliateBench).toString()})();\n`;
 }
+
+/** The init script for a Quire page, ready for `context.addInitScript(installBench)` (as bench/storage.mjs uses it). */
+export const installBench = { content: initScript('quire') };

@@ -416,8 +416,16 @@ async function main() {
       search: { node: search, inApp: searches },
       seconds: round((Date.now() - started) / 1000),
     };
-    /** @type {any} */ (report).storage = await storageBench(browser, server.url);
+    // The storage figures (bench/storage.mjs) come after the side-by-side; a failure there keeps the rest.
     await mkdir(dirname(RESULTS), { recursive: true });
+    await writeFile(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
+    try {
+      /** @type {any} */ (report).storage = await storageBench(browser, server.url);
+    } catch (e) {
+      /** @type {any} */ (report).storage = { error: e instanceof Error ? e.message : String(e) };
+      console.error(`Storage bench failed: ${e instanceof Error ? e.message : e}`);
+      process.exitCode = 1;
+    }
     await writeFile(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
     console.log(`Wrote ${RESULTS.slice(ROOT.length + 1)} (${report.seconds} s in all).`);
     if (!only) await (await import('./shelf.mjs')).shelfBench({ build: !noBuild }); // issue 14: the shelf at 2 and 200 works
