@@ -27,8 +27,8 @@ export class Paginator implements LayoutPort {
   private columns: ColumnsChoice = 'auto';
   private viewport: HTMLElement | null = null;
   private content: HTMLElement | null = null;
-  /** The scroll position the reader itself just set: the next scroll event there is its own (see isOwnScroll). */
-  private ownScroll = { top: -1 };
+  /** The scroll position the reader itself just set, and until when a scroll event to it counts as its own. */
+  private ownScroll = { top: -1, until: 0 };
 
   /** The elements to lay out in (null while unmounted). */
   attach(viewport: HTMLElement | null, content: HTMLElement | null): void {
@@ -101,13 +101,11 @@ export class Paginator implements LayoutPort {
 
   /**
    * True when a scroll event was caused by the reader's own positioning, not by the user.
-   * Answers true once: the first scroll event after the reader's own scroll, if it is at the
-   * spot the reader set. No time limit: on a loaded machine that event can come late, and a
-   * user's scroll elsewhere comes as an event at another spot first, which spends the mark.
+   * Answers true once, and only shortly after: a later scroll back to the same spot is the user's.
    */
   isOwnScroll(): boolean {
     const top = this.viewport?.scrollTop ?? 0;
-    const own = Math.abs(top - this.ownScroll.top) < 2;
+    const own = Math.abs(top - this.ownScroll.top) < 2 && performance.now() < this.ownScroll.until;
     // Either way the marker is spent: the reader's own scroll event comes before any of the user's.
     this.ownScroll.top = -1;
     return own;
@@ -143,7 +141,7 @@ export class Paginator implements LayoutPort {
     this.viewport.scrollTop = top;
     // Marked even when the position did not change: a resize may have the browser send a scroll
     // event for it, and that is not the user's. The next scroll event spends the mark either way.
-    this.ownScroll = { top: this.viewport.scrollTop };
+    this.ownScroll = { top: this.viewport.scrollTop, until: performance.now() + 250 };
   }
 
   /** The first character at or after `edge`: a page's left edge, or the scroll position. */
