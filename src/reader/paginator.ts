@@ -19,13 +19,6 @@ export function columnCount(choice: ColumnsChoice, width: number, height: number
 }
 
 /** Lays out one section inside a viewport (overflow hidden) and its content (the blocks, with [data-block] children). */
-/**
- * How long after the reader's own scroll an event at that spot still counts as its own: long
- * enough for a loaded phone to deliver it late (250 ms was outlasted, and the late event moved
- * the place to the line's start), short enough that a reader scrolling back there is heard.
- */
-const OWN_SCROLL_MS = 1000;
-
 export class Paginator implements LayoutPort {
   private page = 0;
   private pageCount = 1;
@@ -148,7 +141,7 @@ export class Paginator implements LayoutPort {
     this.viewport.scrollTop = top;
     // Marked even when the position did not change: a resize may have the browser send a scroll
     // event for it, and that is not the user's. The next scroll event spends the mark either way.
-    this.ownScroll = { top: this.viewport.scrollTop, until: performance.now() + OWN_SCROLL_MS };
+    this.ownScroll = { top: this.viewport.scrollTop, until: performance.now() + 250 };
   }
 
   /** The first character at or after `edge`: a page's left edge, or the scroll position. */
