@@ -5,6 +5,7 @@
  */
 import type { Quote } from '../reader/locator';
 import type { TextPlace } from './types';
+import { quoteScore } from '../reader/quote-match';
 
 /** Characters of context kept before and after a highlight's text. */
 export const QUOTE_CONTEXT = 32;
@@ -108,7 +109,7 @@ export function resolveAnchor(section: SectionText, anchor: { start: TextPlace; 
   const near = a >= 0 ? a : 0;
   let best: { at: number; score: number; distance: number } | null = null;
   for (let at = text.indexOf(quote.text); at >= 0; at = text.indexOf(quote.text, at + 1)) {
-    const score = commonSuffix(text.slice(Math.max(0, at - quote.before.length), at), quote.before) + commonPrefix(text.slice(at + quote.text.length, at + quote.text.length + quote.after.length), quote.after);
+    const score = quoteScore(text, at, quote);
     const distance = Math.abs(at - near);
     if (!best || score > best.score || (score === best.score && distance < best.distance)) best = { at, score, distance };
   }
@@ -116,19 +117,5 @@ export function resolveAnchor(section: SectionText, anchor: { start: TextPlace; 
   return { ok: true, start: placeOf(starts, best.at), end: placeOf(starts, best.at + quote.text.length), moved: true };
 }
 
-/** Orders two places: negative when `a` comes first. */
-export function comparePlaces(a: TextPlace, b: TextPlace): number {
-  return a.block - b.block || a.offset - b.offset;
-}
-
-function commonPrefix(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[n] === b[n]) n++;
-  return n;
-}
-
-function commonSuffix(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
-  return n;
-}
+/** Orders two places: negative when `a` comes first (the reader's own comparison). */
+export { comparePlaces } from '../reader/place';

@@ -2,6 +2,7 @@
 import type { Section, WorkInfo } from '../content/types';
 import type { Locator, Quote } from './locator';
 import type { Place } from './place';
+import { quoteScore } from './quote-match';
 
 const QUOTE_CONTEXT = 32;
 const QUOTE_TEXT = 48;
@@ -63,24 +64,12 @@ export function resolveLocator(section: Section, locator: Pick<Locator, 'block' 
   for (let i = 0; i < section.blocks.length; i++) {
     const text = blockText(section, i);
     for (let at = text.indexOf(quote.text); at >= 0; at = text.indexOf(quote.text, at + 1)) {
-      const score = commonSuffix(text.slice(0, at), quote.before) + commonPrefix(text.slice(at + quote.text.length), quote.after);
+      const score = quoteScore(text, at, quote);
       const distance = Math.abs(i - block);
       if (!best || score > best.score || (score === best.score && distance < best.distance)) best = { block: i, offset: at, score, distance };
     }
   }
   return best ? { block: best.block, offset: best.offset } : clampPlace(section, block, offset);
-}
-
-function commonPrefix(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[n] === b[n]) n++;
-  return n;
-}
-
-function commonSuffix(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
-  return n;
 }
 
 function clampPlace(section: Section, block: number, offset: number): Place {
