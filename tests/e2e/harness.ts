@@ -17,21 +17,24 @@ export function startServer(root = distDir()): Promise<Server> {
   return serve({ root, host: '127.0.0.1', port: 0 });
 }
 
+/** Chromium's flags for the suite: no sandbox (root), no GPU, and no traffic of its own to the outside. */
+export const CHROME_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
 /** Launches the system Chromium headless, with no traffic of its own to the outside. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: findChrome(),
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
+    args: CHROME_FLAGS,
   });
 }
 

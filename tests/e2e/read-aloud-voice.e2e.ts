@@ -12,7 +12,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWork, WORKS } from './app';
 import { findChrome } from './chrome';
-import { newContext, startServer, trackForeignRequests, trackPageErrors, type Server } from './harness';
+import { CHROME_FLAGS, newContext, startServer, trackForeignRequests, trackPageErrors, type Server } from './harness';
 
 const NEEDED = ['/usr/bin/speech-dispatcher', '/usr/lib/speech-dispatcher-modules/sd_espeak-ng'];
 const missing = NEEDED.filter((p) => !existsSync(p));
@@ -34,7 +34,7 @@ describe.skipIf(missing.length > 0)('read aloud with a real voice (speech-dispat
       chromium.launch({
         executablePath: findChrome(),
         headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--enable-speech-dispatcher'],
+        args: [...CHROME_FLAGS, '--enable-speech-dispatcher'],
         // speech-dispatcher is started by Chromium on first use, with this private configuration and socket.
         env: { ...process.env, XDG_CONFIG_HOME: join(home, 'config'), XDG_CACHE_HOME: join(home, 'cache'), XDG_RUNTIME_DIR: run },
       }),

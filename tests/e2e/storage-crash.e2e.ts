@@ -13,22 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { random } from '../fixtures/generate-work';
 import { place, press, waitForPlace, WORKS, type Place } from './app';
 import { findChrome } from './chrome';
-import { startServer, type Server } from './harness';
+import { CHROME_FLAGS as FLAGS, startServer, type Server } from './harness';
 
 const RUNS = 40;
 const SEED = Number(process.env.QUIRE_CRASH_SEED ?? 0xc0ffee);
 
-/** The harness's flags (tests/e2e/harness.ts), for a Chromium this file starts itself. */
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 interface Running {
   browser: Browser;
