@@ -6,19 +6,7 @@ import { COLOURS } from '../../../src/annotations/types';
 import { PALETTES } from '../../../src/settings/themes';
 import type { ResolvedTheme } from '../../../src/settings/types';
 import { root } from '../../fixtures/content';
-
-/** WCAG 2 relative luminance of a #rrggbb colour. */
-function luminance(hex: string): number {
-  const channels = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
-  const [r, g, b] = channels.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-
-/** WCAG 2 contrast ratio between two colours. */
-function contrast(a: string, b: string): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (hi + 0.05) / (lo + 0.05);
-}
+import { contrast } from '../../fixtures/contrast';
 
 const themes = Object.keys(PALETTES) as ResolvedTheme[];
 
