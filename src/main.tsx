@@ -1,19 +1,27 @@
 /** Bootstrap only: render at once, open storage meanwhile, load what the first screen needs, start the service worker. */
+import { effect } from '@preact/signals';
 import { render } from 'preact';
 import './styles/index.css';
 import './ui/controls/style.css';
 import { App } from './app';
+import { decodePassage } from './annotations/link';
 import { catalogue, loadSection, sectionUrls } from './content/catalogue';
+import { createSectionMirror, firstSection, readSectionHints } from './content/first-section';
 import { isNewer } from './reader/locate';
 import { createSearchClient } from './search/client';
 import { startPwa } from './pwa';
 import { followLaunches } from './pwa/launch';
 import { createSettingsState } from './settings/state';
+import { parseHash } from './state/router';
 import { AppStateContext, createAppState } from './state/app-state';
 import { createStatsState } from './stats/state';
 import { handOver, wirePageLifecycle } from './storage/lifecycle';
 import { createStore } from './storage/store';
 
+// The first page's section and the reading font are fetched now, while storage opens, not once
+// the page is rendered: the first layout is then in the reading font, not laid out again for it.
+prefetchFirstSection(location.hash);
+void document.fonts?.load(`1em ${getComputedStyle(document.documentElement).getPropertyValue('--reader-font-family') || 'Literata'}`).catch(() => undefined);
 const pwa = startPwa();
 // The page's life is wired here only: leaving (pagehide, hidden) flushes every pending write
 // (the place, the settings, storage's retries) once, through the app's one flush; coming back
@@ -39,6 +47,11 @@ const state = createAppState({
   stats: createStatsState([], { put: (records) => store.putStats(records), clear: () => store.clearStats() }),
 });
 window.addEventListener('hashchange', () => state.actions.syncFromHash(location.hash));
+// Which section each work was last read in, for the next start's prefetch (once the places are in).
+const mirrorSections = createSectionMirror();
+effect(() => {
+  if (state.loaded.value) mirrorSections(state.positions.value);
+});
 
 render(
   <AppStateContext.Provider value={state}>
@@ -65,4 +78,14 @@ async function load(): Promise<void> {
   state.speedSamples.value = speedSamples;
   state.stats.replace(statsRecords);
   state.loaded.value = true;
+}
+
+/** Starts loading the section the route will open: a passage link's, else the one last read in, else the first. */
+function prefetchFirstSection(hash: string): void {
+  const route = parseHash(hash);
+  if (route.name !== 'read') return;
+  const link = route.at === undefined ? undefined : decodePassage(route.at);
+  const first = firstSection(catalogue, route.workId, link?.ok ? link.passage.sectionId : undefined, readSectionHints());
+  // A failure here is the reader's to report when it asks for the section itself.
+  if (first) void loadSection(first.workId, first.sectionId).catch(() => undefined);
 }

@@ -8,8 +8,10 @@
  * the last page changes no earlier page, and the next window would have started at that last
  * page's first character anyway; the window is only ever cut at a page's first character.
  */
+import { signal, type ReadonlySignal } from '@preact/signals';
 import type { Section } from '../content/types';
-import type { Place } from './place';
+import type { SectionWindow } from './contract';
+import { SECTION_START, type Place } from './place';
 import { charsIn, reachesEnd, windowFrom, WINDOW_CHARS, type BlockWindow } from './window';
 
 /** What is laid out, as the model sees it through the layout port. */
@@ -42,9 +44,17 @@ export function aheadWindow(i: AheadInput): BlockWindow | null {
   return { start, end };
 }
 
-/** What the model hands over: how to load a section ahead, lay out a window, and whether it may now. */
+/**
+ * The section to stage (lay out hidden, for the view) once nothing is left to grow: the next
+ * section, when the window laid out reaches this section's end; else none.
+ */
+export function sectionToStage(section: Section, window: BlockWindow, next: { id: string } | undefined): string | null {
+  return next && reachesEnd(section, window) ? next.id : null;
+}
+
+/** What the model hands over: how to load a section ahead (null when it fails), lay out a window, and whether it may now. */
 export interface AheadOptions {
-  load(sectionId: string): void;
+  load(sectionId: string): Promise<Section | null>;
   lay(window: BlockWindow): void;
   /** False while a move is under way (a section loading, a layout pending) or when scrolling. */
   ready(): boolean;
@@ -53,38 +63,52 @@ export interface AheadOptions {
 /**
  * The work the model does ahead of need, after each layout or turn: the neighbouring section it
  * will soon need is loaded once the frame in flight is painted (never before the first page),
- * and in the next idle period the window laid out grows ahead (`aheadWindow`). A later call
+ * and in the next idle period the window laid out grows ahead (`aheadWindow`) or, once it
+ * reaches the section's end, the next section is staged (`sectionToStage`). A later call
  * replaces what an earlier one had not started. Where there is no requestAnimationFrame or
  * requestIdleCallback (Node: the model's unit tests) the load happens at once and nothing is laid ahead.
  */
-export function createAhead(o: AheadOptions): { after(input: AheadInput, neighbour: { id: string } | undefined): void; cancel(): void } {
+export function createAhead(o: AheadOptions): {
+  after(input: AheadInput, neighbour: { id: string } | undefined, next: { id: string } | undefined): void;
+  cancel(): void;
+  /** The staged section's first window, exactly as a turn into that section asks for it (see contract.ts). */
+  staged: ReadonlySignal<SectionWindow | null>;
+} {
+  const staged = signal<SectionWindow | null>(null);
+  const stage = (s: Section | null, size: number | undefined): void => {
+    if (s && o.ready() && staged.peek()?.section.id !== s.id) staged.value = { section: s, window: windowFrom(s, SECTION_START, size) };
+  };
   let cancels: (() => void)[] = [];
   const cancel = (): void => {
     for (const c of cancels) c();
     cancels = [];
   };
   return {
-    after(input, neighbour) {
+    after(input, neighbour, next) {
       cancel();
       if (neighbour) {
-        if (typeof requestAnimationFrame !== 'function') o.load(neighbour.id);
+        if (typeof requestAnimationFrame !== 'function') void o.load(neighbour.id);
         else {
           // rAF runs before this frame's paint; a task queued from it runs after the paint.
           let timer: ReturnType<typeof setTimeout> | undefined;
-          const frame = requestAnimationFrame(() => (timer = setTimeout(() => o.load(neighbour.id), 0)));
+          const frame = requestAnimationFrame(() => (timer = setTimeout(() => void o.load(neighbour.id), 0)));
           cancels.push(() => (cancelAnimationFrame(frame), clearTimeout(timer)));
         }
       }
       if (typeof requestIdleCallback !== 'function') return;
       const idle = requestIdleCallback(
         () => {
-          const next = o.ready() ? aheadWindow(input) : null;
-          if (next) o.lay(next);
+          if (!o.ready()) return;
+          const grown = aheadWindow(input);
+          const toStage = grown ? null : sectionToStage(input.section, input.window, next);
+          if (grown) o.lay(grown);
+          else if (toStage) void o.load(toStage).then((s) => stage(s, input.windowChars));
         },
         { timeout: 1000 },
       );
       cancels.push(() => cancelIdleCallback(idle));
     },
     cancel,
+    staged,
   };
 }

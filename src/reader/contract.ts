@@ -37,6 +37,12 @@ export interface ReaderModelOptions {
   scrollSettleMs?: number;
 }
 
+/** A window of a section, as the view renders it. */
+export interface SectionWindow {
+  section: Section;
+  window: BlockWindow;
+}
+
 /** The reader as signals and actions; everything that moves the reader goes through here. */
 export interface ReaderModel {
   section: ReadonlySignal<Section | null>;
@@ -51,6 +57,12 @@ export interface ReaderModel {
   error: ReadonlySignal<string | null>;
   /** +1 after every layout: redraw decorations. */
   layouts: ReadonlySignal<number>;
+  /**
+   * The next section's first window, for the view to lay out hidden, in idle time, once the
+   * window shown reaches its section's end (paginated): the turn into that section then shows
+   * it, with no layout on the way. Null until there is one.
+   */
+  staged: ReadonlySignal<SectionWindow | null>;
   /** Settles once the opening place is laid out. */
   opened: Promise<void>;
   next(): Promise<void>;

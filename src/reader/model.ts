@@ -17,7 +17,7 @@ import { holds, isWholeSection, wholeSection, windowFrom, type BlockWindow } fro
 
 export type { Target } from './locator';
 export type { ReaderPosition } from './estimates';
-export type { ReaderModel, ReaderModelOptions, Relocate, RelocateReason } from './contract';
+export type { ReaderModel, ReaderModelOptions, Relocate, RelocateReason, SectionWindow } from './contract';
 
 /** The reader's moves: only these are saved. */
 const SAVED: ReadonlySet<RelocateReason> = new Set(['turn', 'jump', 'back', 'follow']);
@@ -44,8 +44,7 @@ export function createReaderModel(o: ReaderModelOptions): ReaderModel {
   const layouts = signal(0);
   const listeners = new Set<(e: Relocate) => void>();
 
-  /** The character the layout keeps on screen. */
-  let anchor: Place = SECTION_START;
+  let anchor: Place = SECTION_START; // the character the layout keeps on screen
   let step: Step = STAY;
   const waiting: (() => void)[] = [];
   // Moves are numbered: only the newest one asked for is shown, whatever finishes last.
@@ -59,7 +58,7 @@ export function createReaderModel(o: ReaderModelOptions): ReaderModel {
   let shownAt = now();
   let scrollTimer: ReturnType<typeof setTimeout> | undefined;
   let disposed = false;
-  const ahead = createAhead({ load: (id) => void o.loadSection(work.id, id).catch(() => undefined), lay: (w) => setWindow(w), ready: () => !disposed && !loading && step === STAY && mode() === 'paginated' });
+  const ahead = createAhead({ load: (id) => o.loadSection(work.id, id).catch(() => null), lay: (w) => setWindow(w), ready: () => !disposed && !loading && step === STAY && mode() === 'paginated' });
 
   const stamp = (): number => (newest = Math.max(now(), newest + 1));
   const mode = (): ReadingMode => o.mode.peek();
@@ -102,7 +101,7 @@ export function createReaderModel(o: ReaderModelOptions): ReaderModel {
     const m = measure(l, seam, perPage);
     perPage = m.perPage;
     position.value = m.position;
-    ahead.after({ ...l, anchor, firstOfPage: (page) => port.firstOfPage(page), windowChars: o.windowChars }, neighbourAhead(l, m.position));
+    ahead.after({ ...l, anchor, firstOfPage: (page) => port.firstOfPage(page), windowChars: o.windowChars }, neighbourAhead(l, m.position), work.sections[l.section.index + 1]);
   }
 
   function setWindow(w: BlockWindow): void {
@@ -236,6 +235,7 @@ export function createReaderModel(o: ReaderModelOptions): ReaderModel {
     atEnd,
     error,
     layouts,
+    staged: ahead.staged,
     opened: open(),
     next: () => turn(1),
     prev: () => turn(-1),

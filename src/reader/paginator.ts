@@ -18,6 +18,18 @@ export function columnCount(choice: ColumnsChoice, width: number, height: number
   return width >= 900 && width > height ? 2 : 1;
 }
 
+/** Gives a page element the viewport's size and `columns` columns; returns the gap between pages and the step from one to the next (px). */
+function pageBox(el: HTMLElement, viewport: HTMLElement, columns: 1 | 2): { step: number; gap: number } {
+  const width = Math.floor(viewport.clientWidth);
+  const gap = Math.max(24, Math.round(width * 0.06));
+  el.dataset.cols = String(columns);
+  el.style.width = `${width}px`;
+  el.style.height = `${Math.floor(viewport.clientHeight)}px`;
+  el.style.columnCount = String(columns);
+  el.style.columnGap = `${gap}px`;
+  return { step: width + gap, gap };
+}
+
 /** Lays out one section inside a viewport (overflow hidden) and its content (the blocks, with [data-block] children). */
 export class Paginator implements LayoutPort {
   private page = 0;
@@ -47,6 +59,8 @@ export class Paginator implements LayoutPort {
     if (!viewport || !content) return false;
     this.mode = mode;
     const style = content.style;
+    // A staged page set aside (display: none) while typography changed is laid out again here.
+    style.display = '';
     const fontPx = parseFloat(getComputedStyle(content).fontSize) || 18;
     // Decide on the room the page has, not the viewport (whose width follows the choice).
     const room = viewport.parentElement ?? viewport;
@@ -63,18 +77,28 @@ export class Paginator implements LayoutPort {
       this.scrollToPlace(anchor);
       return true;
     }
-    const width = Math.floor(viewport.clientWidth);
-    const height = Math.floor(viewport.clientHeight);
-    const gap = Math.max(24, Math.round(width * 0.06));
-    style.width = `${width}px`;
-    style.height = `${height}px`;
-    style.columnCount = String(columns);
-    style.columnGap = `${gap}px`;
-    this.step = width + gap;
+    const { step, gap } = pageBox(content, viewport, columns);
+    this.step = step;
     // scrollWidth counts the overflow columns; a transform does not change it.
-    this.pageCount = Math.max(1, Math.round((content.scrollWidth + gap) / this.step));
+    this.pageCount = Math.max(1, Math.round((content.scrollWidth + gap) / step));
     this.showPage(this.pageOf(anchor), false);
     return true;
+  }
+
+  /**
+   * Lays out a hidden page (the staged next section) now, with the geometry of the current
+   * layout, at its first page: made the content later, its layout is already done. Call it in
+   * idle time; paginated only.
+   */
+  stage(el: HTMLElement): void {
+    const { viewport, content } = this;
+    if (!viewport || !content || this.mode !== 'paginated') return;
+    el.style.display = '';
+    el.style.transition = 'none';
+    el.style.transform = 'translateX(0px)';
+    pageBox(el, viewport, Number(content.dataset.cols) === 2 ? 2 : 1);
+    void el.scrollWidth;
+    el.style.transition = '';
   }
 
   pages(): PageInfo {

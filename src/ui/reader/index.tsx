@@ -19,12 +19,12 @@ import { SearchPanel } from '../search-panel';
 import type { Highlight } from '../section-view';
 import { ReaderFooter } from '../reader-footer';
 import { ReaderHeader } from '../reader-header';
-import { SectionView } from '../section-view';
 import { AppSettings } from '../settings-panel/app-settings';
 import { KeyboardHelp } from '../keyboard-help';
 import { READER_KEYS } from '../keyboard-help/reader-keys';
 import { useReadingWake } from '../../device/use-reading-wake';
 import { useBookmarks } from './use-bookmarks';
+import { ReaderPages } from './pages';
 import { useReader } from './use-reader';
 import './style.css';
 
@@ -95,7 +95,7 @@ export function ReaderScreen({ work, openAt, notice }: Props) {
     readAloud: () => readAloud.toggle(),
     help: () => setPanel('keys'),
   };
-  const { model, viewportRef, contentRef, onPointerDown, onPointerUp, onScroll } = useReader({
+  const { model, paginator, layoutKey, viewportRef, contentRef, onPointerDown, onPointerUp, onScroll } = useReader({
     work,
     startAt: openAt?.target,
     settings,
@@ -179,33 +179,21 @@ export function ReaderScreen({ work, openAt, notice }: Props) {
         </main>
       ) : (
         <main class="reader-page" aria-label="Text" ref={pageRef}>
-          <div
-            class="reader-viewport"
-            ref={viewportRef}
-            tabIndex={paginated ? -1 : 0}
+          <ReaderPages
+            model={model}
+            paginator={paginator}
+            viewportRef={viewportRef}
+            contentRef={contentRef}
+            paginated={paginated}
+            layoutKey={layoutKey}
+            smart={settings.smartPunctuation}
+            label={work.meta.addedByApp.displayTitle}
+            locator={locator}
+            highlight={highlight}
             onPointerDown={onPointerDown}
             onPointerUp={onPointerUp}
             onScroll={onScroll}
           >
-            <article
-              class="reader-content"
-              ref={contentRef}
-              lang="en"
-              aria-label={work.meta.addedByApp.displayTitle}
-              // The reader's place, for tools and tests to read (never read back by the app).
-              data-place-section={locator?.sectionId}
-              data-place-block={locator?.block}
-              data-place-offset={locator?.offset}
-            >
-              {section && shown && (
-                <SectionView
-                  section={section}
-                  range={shown}
-                  smart={settings.smartPunctuation}
-                  highlight={highlight?.sectionId === section.id ? highlight : null}
-                />
-              )}
-            </article>
             {!paginated && section && (
               // At the ends of a section when scrolling: the way on (and back) is part of the text's flow.
               <nav class="section-nav" aria-label="Sections">
@@ -221,7 +209,7 @@ export function ReaderScreen({ work, openAt, notice }: Props) {
                 )}
               </nav>
             )}
-          </div>
+          </ReaderPages>
           <ReaderAnnotations work={work} model={model} content={contentRef} page={pageRef} notice={notice} panelOpen={panel === 'annotations'} onClosePanel={closePanel} />
           {back && (
             <div class="back-to-place">

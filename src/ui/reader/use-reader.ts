@@ -21,6 +21,9 @@ interface Options {
   panelOpen: boolean;
 }
 
+/** Everything in the settings that changes the text's layout (not its colours). */
+export const layoutKeyOf = (s: Settings): string => [s.font, s.fontSize, s.lineHeight, s.measure, s.justify, s.paragraphs, s.smartPunctuation].join('|');
+
 /** Elements that keep their keys: the reader's keys do nothing while the focus is in one. */
 const OWN_KEYS = 'dialog, input, textarea, select, [contenteditable="true"]';
 
@@ -48,7 +51,7 @@ export function useReader({ work, startAt, settings, act, panelOpen }: Options) 
   const section = model.section.value;
   const shown = model.window.value;
   const { mode, columns } = settings;
-  const layoutKey = [settings.font, settings.fontSize, settings.lineHeight, settings.measure, settings.justify, settings.paragraphs, settings.smartPunctuation].join('|');
+  const layoutKey = layoutKeyOf(settings);
   useLayoutEffect(() => {
     paginator.attach(viewportRef.current, contentRef.current);
     paginator.setColumns(columns);
@@ -119,5 +122,5 @@ export function useReader({ work, startAt, settings, act, panelOpen }: Options) 
     if (mode === 'scroll' && !paginator.isOwnScroll()) model.scrolled();
   };
 
-  return { model, viewportRef, contentRef, onPointerDown, onPointerUp, onScroll };
+  return { model, paginator, layoutKey, viewportRef, contentRef, onPointerDown, onPointerUp, onScroll };
 }

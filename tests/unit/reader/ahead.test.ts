@@ -1,7 +1,7 @@
 // The window laid out ahead of need: grows forward from the last page, is cut only at a page's first character, stays under twice a window.
 import { describe, expect, it } from 'vitest';
 import type { Section } from '../../../src/content/types';
-import { aheadWindow } from '../../../src/reader/ahead';
+import { aheadWindow, sectionToStage } from '../../../src/reader/ahead';
 import type { Place } from '../../../src/reader/place';
 import { charsIn, windowFrom, type BlockWindow } from '../../../src/reader/window';
 
@@ -63,5 +63,16 @@ describe('aheadWindow', () => {
       w = next;
     }
     expect(w.start.block).toBeGreaterThan(0);
+  });
+});
+
+describe('sectionToStage', () => {
+  const s = { blocks: [{ kind: 'para', text: 'x' }, { kind: 'para', text: 'y' }] } as Section;
+  it('stages the next section once the window reaches this section’s end', () => {
+    expect(sectionToStage(s, { start: { block: 1, offset: 0 }, end: { block: 2, offset: 0 } }, { id: 'next' })).toBe('next');
+  });
+  it('stages nothing short of the end, or at the work’s last section', () => {
+    expect(sectionToStage(s, { start: { block: 0, offset: 0 }, end: { block: 1, offset: 0 } }, { id: 'next' })).toBeNull();
+    expect(sectionToStage(s, { start: { block: 0, offset: 0 }, end: { block: 2, offset: 0 } }, undefined)).toBeNull();
   });
 });

@@ -1,0 +1,97 @@
+/** Issue 16: the next section is laid out ahead, hidden; turning into it shows that page, with nothing rendered or laid out anew. */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { loadWork } from '../../build/works-plugin';
+import { root } from '../fixtures/content';
+import { axeViolations, isVisible, openApp, openWork, place, press, showControls, WORKS } from './app';
+import { browserAndServer } from './harness';
+
+const suite = browserAndServer();
+const sections = loadWork(resolve(root, 'works', WORKS.long.id), WORKS.long.id).sections;
+const [first, second] = sections;
+
+/** Waits until the hidden page holds `sectionId` from its start and is laid out (not set aside), and marks that element. */
+async function waitForStaged(page: Page, sectionId: string): Promise<void> {
+  await page.waitForFunction(
+    (id) => {
+      const stage = document.querySelector<HTMLElement & { __staged?: string }>('article.reader-stage');
+      const heading = stage?.querySelector(`[data-block="0"]`);
+      const ready = stage !== null && heading !== null && stage.querySelector(`#h-${CSS.escape(id)}`) !== null && stage.style.display !== 'none' && stage.style.width !== '';
+      if (ready) stage.__staged = id;
+      return ready;
+    },
+    sectionId,
+    { timeout: 10_000 },
+  );
+}
+
+/** Counts the nodes added to or removed from the reader's viewport from now on. */
+function watchRenders(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const g = globalThis as { __renders?: number };
+    g.__renders = 0;
+    new MutationObserver((records) => {
+      for (const r of records) g.__renders = (g.__renders ?? 0) + r.addedNodes.length + r.removedNodes.length;
+    }).observe(document.querySelector('.reader-viewport') as Node, { childList: true, subtree: true });
+  });
+}
+
+describe('the next section, laid out ahead', () => {
+  it('turns into the next section by showing the page staged for it: no node rendered, its first character on screen, and back again', async () => {
+    if (!first || !second) throw new Error('Making It Work has fewer than two sections');
+    const { context, page } = await openApp(suite.browser, suite.server);
+    await openWork(page, WORKS.long.title);
+    expect((await place(page)).section).toBe(first.id);
+    await waitForStaged(page, second.id);
+    // The staged page is never seen, read out or tapped.
+    const hidden = await page.evaluate(() => {
+      const stage = document.querySelector('article.reader-stage') as HTMLElement;
+      return { visibility: getComputedStyle(stage).visibility, ariaHidden: stage.getAttribute('aria-hidden'), pointer: getComputedStyle(stage).pointerEvents };
+    });
+    expect(hidden).toEqual({ visibility: 'hidden', ariaHidden: 'true', pointer: 'none' });
+    await watchRenders(page);
+    // The first section is short: turn until the second begins.
+    let at = await place(page);
+    for (let i = 0; i < 20 && at.section === first.id; i++) at = await press(page, 'ArrowRight');
+    expect(at).toEqual({ section: second.id, block: 0, offset: 0 });
+    expect(await isVisible(page, at)).toBe(true);
+    // The element shown now is the one that was staged, and nothing was rendered under the viewport for the turn.
+    expect(await page.evaluate(() => (document.querySelector('article.reader-content') as { __staged?: string } | null)?.__staged)).toBe(second.id);
+    expect(await page.evaluate(() => (globalThis as { __renders?: number }).__renders)).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    // Back across the section's start: the first section's last page, its text on screen.
+    const back = await press(page, 'ArrowLeft');
+    expect(back.section).toBe(first.id);
+    expect(await isVisible(page, back)).toBe(true);
+    await context.close();
+  });
+
+  it('after a font size change, the staged page is laid out again to it, and the turn into it still lands on its first character', async () => {
+    if (!first || !second) throw new Error('Making It Work has fewer than two sections');
+    const { context, page } = await openApp(suite.browser, suite.server);
+    await openWork(page, WORKS.long.title);
+    await waitForStaged(page, second.id);
+    const widthBefore = await page.evaluate(() => (document.querySelector('article.reader-stage') as HTMLElement).scrollWidth);
+    await showControls(page);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    await dialog.getByRole('slider', { name: 'Font size', exact: true }).fill('28');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    // Laid out again in idle time, to the new size: more text per line is less text per page, so more pages.
+    await page.waitForFunction(
+      (before) => {
+        const stage = document.querySelector<HTMLElement>('article.reader-stage');
+        return stage !== null && stage.style.display !== 'none' && stage.scrollWidth > before;
+      },
+      widthBefore,
+      { timeout: 10_000 },
+    );
+    let at = await place(page);
+    for (let i = 0; i < 40 && at.section === first.id; i++) at = await press(page, 'ArrowRight');
+    expect(at).toEqual({ section: second.id, block: 0, offset: 0 });
+    expect(await isVisible(page, at)).toBe(true);
+    await context.close();
+  });
+});
