@@ -100,6 +100,20 @@ export function searchIndexes(indexes: WorkIndex[], query: string, options: Sear
   return results;
 }
 
+/**
+ * A query the text answers many times, to search once while idle right after an index is built:
+ * the first run of the search is several times slower than later ones (its code is not yet
+ * optimised), and it should not be the reader's first keystroke. Two letters from the middle of
+ * the text; '' when the text has no two letters side by side.
+ */
+export function warmUpQuery(index: Pick<WorkIndex, 'text'>): string {
+  const { text } = index;
+  const letters = /\p{L}\p{L}/gu;
+  letters.lastIndex = Math.floor(text.length / 2);
+  const found = letters.exec(text) ?? /\p{L}\p{L}/u.exec(text);
+  return found ? found[0] : '';
+}
+
 /** Builds an index and searches it: convenient for tests and one-off searches. */
 export function searchSections(query: string, workId: string, sections: Section[], options?: SearchOptions): SearchResults {
   return searchIndexes([buildWorkIndex(workId, sections)], query, options);

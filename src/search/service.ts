@@ -1,6 +1,7 @@
 /** The worker's message handler, apart from the worker global so it is testable. See ./README.md. */
 import type { SearchEngine } from './engine';
 import type { QueryRequest, SearchResponse } from './protocol';
+import { warmUpQuery } from './search';
 
 /** Returns a handler that answers requests with `reply`, skipping queries overtaken by newer ones. */
 export function createSearchService(
@@ -9,10 +10,16 @@ export function createSearchService(
   now: () => number = () => performance.now(),
 ): (request: QueryRequest) => Promise<void> {
   let latest = -1;
+  let warm = false;
   return async (request) => {
     if (request.type === 'prepare') {
       // Errors surface on the first search instead.
-      await engine.prepare(request.scope).catch(() => undefined);
+      const [index] = (await engine.prepare(request.scope).catch(() => null)) ?? [];
+      // Searched once, unseen, so the reader's first query runs optimised code (see warmUpQuery).
+      if (index && !warm) {
+        warm = true;
+        await engine.search(warmUpQuery(index), request.scope).catch(() => undefined);
+      }
       return;
     }
     const { id, query, scope } = request;

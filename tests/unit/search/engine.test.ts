@@ -3,6 +3,7 @@ import type { Section, WorkInfo } from '../../../src/content/types';
 import { createSearchClient, type WorkerLike } from '../../../src/search/client';
 import { createSearchEngine } from '../../../src/search/engine';
 import type { SearchRequest, SearchResponse } from '../../../src/search/protocol';
+import { warmUpQuery } from '../../../src/search/search';
 import { createSearchService } from '../../../src/search/service';
 import { createWorkerHost } from '../../../src/search/worker-host';
 import { workSections, WORKS } from './fixtures';
@@ -206,5 +207,31 @@ describe('prepareWhenIdle', () => {
     expect(made).toHaveLength(0); // nothing at once: not even the worker starts
     for (let i = 0; i < 50 && made.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
     expect(made[0]?.requests.filter((r) => r.type === 'prepare')).toEqual([{ type: 'prepare', scope: { workId: WORKS.making } }]);
+  });
+});
+
+describe('warming up', () => {
+  test('a prepare searches the index once, unseen, with two letters the text holds', async () => {
+    const searched: string[] = [];
+    const engine = createSearchEngine(catalogue, countingLoader().load);
+    const counting = { prepare: engine.prepare, search: (q: string, scope: Parameters<typeof engine.search>[1]) => (searched.push(q), engine.search(q, scope)) };
+    const replies: SearchResponse[] = [];
+    const handle = createSearchService(counting, (r) => replies.push(r));
+    await handle({ type: 'prepare', scope: { workId: WORKS.making } });
+    await handle({ type: 'prepare', scope: { workId: WORKS.untitled } });
+    expect(searched).toHaveLength(1);
+    expect(searched[0]).toMatch(/^\p{L}{2}$/u);
+    const [index] = await engine.prepare({ workId: WORKS.making });
+    expect(index?.text.includes(searched[0] as string)).toBe(true);
+    // Nothing is said to the client about it.
+    expect(replies).toEqual([]);
+  });
+
+  test('warmUpQuery takes the first two letters side by side from the middle on (else from the start), or none', () => {
+    expect(warmUpQuery({ text: 'ab cd ef' })).toBe('ef');
+    expect(warmUpQuery({ text: 'abcdefgh' })).toBe('ef');
+    expect(warmUpQuery({ text: '12 34 xy' })).toBe('xy');
+    expect(warmUpQuery({ text: 'xy 12 34' })).toBe('xy');
+    expect(warmUpQuery({ text: '1 2 3' })).toBe('');
   });
 });
