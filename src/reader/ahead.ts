@@ -11,8 +11,8 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
 import type { Section } from '../content/types';
 import type { SectionWindow } from './contract';
-import { SECTION_START, type Place } from './place';
-import { charsIn, reachesEnd, windowFrom, WINDOW_CHARS, type BlockWindow } from './window';
+import { samePlace, SECTION_START, type Place } from './place';
+import { charsIn, reachesEnd, startsSection, windowBefore, windowFrom, WINDOW_CHARS, type BlockWindow } from './window';
 
 /** What is laid out, as the model sees it through the layout port. */
 export interface AheadInput {
@@ -44,12 +44,19 @@ export function aheadWindow(i: AheadInput): BlockWindow | null {
   return { start, end };
 }
 
+/** What to stage (lay out hidden, for the view): the next section's start, or the window before this one. */
+export type Stage = { section: string } | { before: BlockWindow } | null;
+
 /**
- * The section to stage (lay out hidden, for the view) once nothing is left to grow: the next
- * section, when the window laid out reaches this section's end; else none.
+ * What to stage once nothing is left to grow: near the window's start (its first two pages)
+ * when it does not start the section, the window a turn back will ask for, unless the window is
+ * also the section's last and the place within three pages of its end; else, when the window
+ * reaches the section's end, the next section; else nothing.
  */
-export function sectionToStage(section: Section, window: BlockWindow, next: { id: string } | undefined): string | null {
-  return next && reachesEnd(section, window) ? next.id : null;
+export function whatToStage(i: AheadInput, next: { id: string } | undefined): Stage {
+  const toNext = next !== undefined && reachesEnd(i.section, i.window);
+  if (!startsSection(i.window) && i.page <= 1 && !(toNext && i.pageCount - i.page <= 3)) return { before: windowBefore(i.section, i.window.start, i.windowChars) };
+  return toNext ? { section: next.id } : null;
 }
 
 /** What the model hands over: how to load a section ahead (null when it fails), lay out a window, and whether it may now. */
@@ -63,20 +70,22 @@ export interface AheadOptions {
 /**
  * The work the model does ahead of need, after each layout or turn: the neighbouring section it
  * will soon need is loaded once the frame in flight is painted (never before the first page),
- * and in the next idle period the window laid out grows ahead (`aheadWindow`) or, once it
- * reaches the section's end, the next section is staged (`sectionToStage`). A later call
+ * and in the next idle period the window laid out grows ahead (`aheadWindow`) or, when there
+ * is nothing to grow, a window is staged (`whatToStage`). A later call
  * replaces what an earlier one had not started. Where there is no requestAnimationFrame or
  * requestIdleCallback (Node: the model's unit tests) the load happens at once and nothing is laid ahead.
  */
 export function createAhead(o: AheadOptions): {
   after(input: AheadInput, neighbour: { id: string } | undefined, next: { id: string } | undefined): void;
   cancel(): void;
-  /** The staged section's first window, exactly as a turn into that section asks for it (see contract.ts). */
+  /** The staged window, exactly as the turn that needs it asks for it (see contract.ts). */
   staged: ReadonlySignal<SectionWindow | null>;
 } {
   const staged = signal<SectionWindow | null>(null);
-  const stage = (s: Section | null, size: number | undefined): void => {
-    if (s && o.ready() && staged.peek()?.section.id !== s.id) staged.value = { section: s, window: windowFrom(s, SECTION_START, size) };
+  const stage = (section: Section, window: BlockWindow): void => {
+    const was = staged.peek();
+    const same = was?.section.id === section.id && samePlace(was.window.start, window.start) && samePlace(was.window.end, window.end);
+    if (o.ready() && !same) staged.value = { section, window };
   };
   let cancels: (() => void)[] = [];
   const cancel = (): void => {
@@ -100,9 +109,10 @@ export function createAhead(o: AheadOptions): {
         () => {
           if (!o.ready()) return;
           const grown = aheadWindow(input);
-          const toStage = grown ? null : sectionToStage(input.section, input.window, next);
+          const what = grown ? null : whatToStage(input, next);
           if (grown) o.lay(grown);
-          else if (toStage) void o.load(toStage).then((s) => stage(s, input.windowChars));
+          else if (what && 'before' in what) stage(input.section, what.before);
+          else if (what) void o.load(what.section).then((s) => s && stage(s, windowFrom(s, SECTION_START, input.windowChars)));
         },
         { timeout: 1000 },
       );

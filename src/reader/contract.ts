@@ -58,9 +58,10 @@ export interface ReaderModel {
   /** +1 after every layout: redraw decorations. */
   layouts: ReadonlySignal<number>;
   /**
-   * The next section's first window, for the view to lay out hidden, in idle time, once the
-   * window shown reaches its section's end (paginated): the turn into that section then shows
-   * it, with no layout on the way. Null until there is one.
+   * The window the next turn out of this layout will ask for, staged for the view to lay out
+   * hidden, in idle time (paginated): the next section's first window once the window shown
+   * reaches its section's end, or, near the start of a window that does not start its section,
+   * the window before it. The turn then shows it with no layout on the way. Null until there is one.
    */
   staged: ReadonlySignal<SectionWindow | null>;
   /** Settles once the opening place is laid out. */

@@ -16,14 +16,54 @@ async function waitForStaged(page: Page, sectionId: string): Promise<void> {
   await page.waitForFunction(
     (id) => {
       const stage = document.querySelector<HTMLElement & { __staged?: string }>('article.reader-stage');
-      const heading = stage?.querySelector(`[data-block="0"]`);
-      const ready = stage !== null && heading !== null && stage.querySelector(`#h-${CSS.escape(id)}`) !== null && stage.style.display !== 'none' && stage.style.width !== '';
+      const start = stage?.querySelector(`section[data-section="${CSS.escape(id)}"] [data-block="0"]:not([data-base])`);
+      const ready = stage !== null && start !== null && start !== undefined && stage.style.display !== 'none' && stage.style.width !== '';
       if (ready) stage.__staged = id;
       return ready;
     },
     sectionId,
     { timeout: 10_000 },
   );
+}
+
+/** Waits until the hidden page holds the window that ends where the page shown starts (the window a turn back asks for), laid out. */
+async function waitForStagedBefore(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const shown = document.querySelector('article.reader-content');
+      const stage = document.querySelector<HTMLElement & { __staged?: string }>('article.reader-stage');
+      const first = shown?.querySelector<HTMLElement>('[data-block]');
+      const blocks = stage?.querySelectorAll<HTMLElement>('[data-block]');
+      const last = blocks?.[blocks.length - 1];
+      if (!stage || !first || !last || stage.style.display === 'none' || stage.style.width === '') return false;
+      // The staged window ends just before the shown one starts (same block, cut there, or the block before).
+      const at = Number(first.dataset.block);
+      const ready = first.dataset.base ? Number(last.dataset.block) === at : Number(last.dataset.block) === at - 1;
+      if (ready) stage.__staged = 'before';
+      return ready;
+    },
+    null,
+    { timeout: 10_000 },
+  );
+}
+
+/** Remembers the block elements the hidden page holds now. */
+function rememberStagedNodes(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    (globalThis as { __stagedNodes?: Set<Element> }).__stagedNodes = new Set(document.querySelectorAll('article.reader-stage [data-block]'));
+  });
+}
+
+/** Of the block elements on screen before block `until`, how many there are, and how many are the very elements the hidden page held (none rendered anew). */
+function shownFromStaged(page: Page, until: number): Promise<{ onScreen: number; staged: number }> {
+  return page.evaluate((end) => {
+    const held = (globalThis as { __stagedNodes?: Set<Element> }).__stagedNodes ?? new Set<Element>();
+    const box = (document.querySelector('.reader-viewport') as HTMLElement).getBoundingClientRect();
+    const onScreen = [...document.querySelectorAll<HTMLElement>('article.reader-content [data-block]')].filter(
+      (el) => Number(el.dataset.block) < end && [...el.getClientRects()].some((r) => r.right > box.left + 1 && r.left < box.right - 1 && r.bottom > box.top + 1 && r.top < box.bottom - 1),
+    );
+    return { onScreen: onScreen.length, staged: onScreen.filter((el) => held.has(el)).length };
+  }, until);
 }
 
 /** Counts the nodes added to or removed from the reader's viewport from now on. */
@@ -64,6 +104,40 @@ describe('the next section, laid out ahead', () => {
     const back = await press(page, 'ArrowLeft');
     expect(back.section).toBe(first.id);
     expect(await isVisible(page, back)).toBe(true);
+    await context.close();
+  });
+
+  it('turns back across the start of a window by showing the window staged before it: no node rendered, the text continuous', async () => {
+    const { context, page } = await openApp(suite.browser, suite.server);
+    await openWork(page, WORKS.long.title);
+    // A jump into the story lays out a window from the paragraph jumped to, not from the section's start.
+    await page.getByLabel('Position in work').fill('500');
+    await page.getByRole('button', { name: 'Back to where you were', exact: true }).waitFor();
+    // The keys go to the page again, not to the scrubber (whose own arrow keys would jump).
+    await page.locator('.reader-viewport').focus();
+    const jumped = await place(page);
+    expect(jumped.section).toBe(second?.id);
+    const windowStart = await page.evaluate(() => Number(document.querySelector<HTMLElement>('article.reader-content [data-block]')?.dataset.block));
+    expect(windowStart).toBeGreaterThan(0);
+    await waitForStagedBefore(page);
+    await rememberStagedNodes(page);
+    // Back until the place is before the window's start: that turn is a swap.
+    let at = jumped;
+    for (let i = 0; i < 10 && at.block >= windowStart; i++) at = await press(page, 'ArrowLeft');
+    expect(at.section).toBe(second?.id);
+    expect(at.block).toBeLessThan(windowStart);
+    expect(await isVisible(page, at)).toBe(true);
+    expect(await page.evaluate(() => (document.querySelector('article.reader-content') as { __staged?: string } | null)?.__staged)).toBe('before');
+    // What is on screen of the staged window is what was laid out hidden: the same elements, none
+    // rendered for the turn. (In idle time the window then grows on past its end, which may fill
+    // the rest of its last page.)
+    const shown = await shownFromStaged(page, windowStart);
+    expect(shown.onScreen).toBeGreaterThan(0);
+    expect(shown.staged).toBe(shown.onScreen);
+    // And on again: the page after is the one left, its first character on screen.
+    const on = await press(page, 'ArrowRight');
+    expect(on.block >= windowStart || on.block > at.block).toBe(true);
+    expect(await isVisible(page, on)).toBe(true);
     await context.close();
   });
 

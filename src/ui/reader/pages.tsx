@@ -10,7 +10,7 @@ import type { ReaderModel } from '../../reader/contract';
 import type { Locator } from '../../reader/locator';
 import type { Paginator } from '../../reader/paginator';
 import { SectionView, type Highlight } from '../section-view';
-import { arrange, NO_SLOTS, type Slots } from './slots';
+import { arrange, NO_SLOTS, sameWindow, type Slots } from './slots';
 
 interface Props {
   model: ReaderModel;
@@ -52,21 +52,22 @@ export function ReaderPages(props: Props) {
   });
 
   // A window newly staged is laid out at once: it was staged in idle time, and this is still that task.
-  const stagedNow = held[back];
+  // What the hidden element holds otherwise (the window just left) is laid out only if it is set aside.
+  const stagedNow = held[back] !== null && sameWindow(held[back], staged) ? held[back] : null;
   useLayoutEffect(() => {
     const el = els.current[back];
     if (el && stagedNow && paginated) paginator.stage(el);
   }, [stagedNow, back, paginated, paginator]);
 
-  // New typography: the hidden page is set aside (not laid out in the frame in flight) and laid out
-  // again in idle time; a new size or layout: laid out again (to the new size) in idle time.
+  // New typography: the hidden page is set aside (not laid out in the frame in flight) and, when
+  // staged, laid out again in idle time; a new size or layout: laid out again (to it) in idle time.
   const typography = useRef(layoutKey);
   useLayoutEffect(() => {
     const el = els.current[back];
-    if (!el || !stagedNow || !paginated) return undefined;
+    if (!el || !paginated) return undefined;
     if (typography.current !== layoutKey) el.style.display = 'none';
     typography.current = layoutKey;
-    if (typeof requestIdleCallback !== 'function') return undefined;
+    if (!stagedNow || typeof requestIdleCallback !== 'function') return undefined;
     const idle = requestIdleCallback(() => paginator.stage(el), { timeout: 2000 });
     return () => cancelIdleCallback(idle);
   }, [layoutKey, layouts, back, stagedNow, paginated, paginator]);
@@ -88,7 +89,7 @@ export function ReaderPages(props: Props) {
             data-place-block={on ? props.locator?.block : undefined}
             data-place-offset={on ? props.locator?.offset : undefined}
           >
-            {slot && (on || paginated) && <SectionView section={slot.section} range={slot.window} smart={props.smart} highlight={props.highlight?.sectionId === slot.section.id ? props.highlight : null} />}
+            {slot && (on || paginated) && <SectionView section={slot.section} range={slot.window} smart={props.smart} highlight={props.highlight?.sectionId === slot.section.id ? props.highlight : null} named={on} />}
           </article>
         );
       })}

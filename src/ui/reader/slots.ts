@@ -24,8 +24,9 @@ export function sameWindow(a: SectionWindow | null, b: SectionWindow | null): bo
  * The slots after the model's window or staged window changed: the window shown stays where it
  * is; if the other element holds it (it was staged), the two swap; else it replaces what the
  * shown element held. The other element then takes the staged window, unless that is the one
- * shown; it never holds another window of the shown section (their headings share an id).
- * Returns `slots` itself when nothing changed.
+ * shown; otherwise it keeps what it held (after a swap: the window just left, for a turn back).
+ * The hidden element carries no ids (`SectionView`'s `named`), so it may hold a window of the
+ * section shown. Returns `slots` itself when nothing changed.
  */
 export function arrange(slots: Slots, current: SectionWindow | null, staged: SectionWindow | null): Slots {
   let shown = slots.shown;
@@ -35,12 +36,7 @@ export function arrange(slots: Slots, current: SectionWindow | null, staged: Sec
     else held[shown] = current;
   }
   const other = shown === 0 ? 1 : 0;
-  const front = held[shown];
-  if (staged && !sameWindow(staged, front) && staged.section.id !== front?.section.id) {
-    if (!sameWindow(held[other], staged)) held[other] = staged;
-  } else if (held[other] && held[other]?.section.id === front?.section.id) {
-    held[other] = null;
-  }
+  if (staged && !sameWindow(staged, held[shown]) && !sameWindow(staged, held[other])) held[other] = staged;
   if (shown === slots.shown && held[0] === slots.held[0] && held[1] === slots.held[1]) return slots;
   return { held, shown };
 }

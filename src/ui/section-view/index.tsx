@@ -18,6 +18,8 @@ interface Props {
   range: BlockWindow;
   smart: boolean;
   highlight?: Highlight | null;
+  /** False for a hidden page (the staged one): no ids, so none is on the page twice. Default true. */
+  named?: boolean;
 }
 
 /**
@@ -26,19 +28,20 @@ interface Props {
  * part-way into its block; it holds the block's text as text (smart punctuation keeps its
  * length, so offsets match the source).
  */
-export const SectionView = memo(function SectionView({ section, range, smart, highlight }: Props) {
+export const SectionView = memo(function SectionView({ section, range, smart, highlight, named = true }: Props) {
   const blocks = section.blocks;
   const { start, end } = range;
   const last = Math.min(blocks.length - 1, end.offset > 0 ? end.block : end.block - 1);
   // The text's own heading is shown when the window starts with it; otherwise the section is
   // still named, for navigation, by a heading only assistive technology sees.
   const hasHeading = blocks[0]?.kind === 'heading' && start.block === 0 && start.offset === 0;
+  const headingId = named ? `h-${section.id}` : undefined;
   const shown: number[] = [];
   for (let i = start.block; i <= last; i++) shown.push(i);
   return (
-    <section class="section" aria-labelledby={`h-${section.id}`}>
+    <section class="section" aria-labelledby={headingId} data-section={section.id}>
       {!hasHeading && (
-        <h2 id={`h-${section.id}`} class="visually-hidden">
+        <h2 id={headingId} class="visually-hidden">
           {section.title}
         </h2>
       )}
@@ -52,7 +55,7 @@ export const SectionView = memo(function SectionView({ section, range, smart, hi
             block={block}
             from={from}
             to={i === end.block ? end.offset : block.text.length}
-            headingId={i === 0 && hasHeading ? `h-${section.id}` : undefined}
+            headingId={i === 0 && hasHeading ? headingId : undefined}
             afterBreak={i === 0 || from > 0 || isSeparator(blocks[i - 1])}
             quiet={block.kind === 'break' && (isAside(blocks[i - 1]) || isAside(blocks[i + 1]))}
             smart={smart}
@@ -86,7 +89,8 @@ interface BlockProps {
   mark: Highlight | null;
 }
 
-function BlockView({ index, block, from, to, headingId, afterBreak, quiet, smart, mark }: BlockProps) {
+// Memoised: a page swapped in from hidden renders again only for its ids (its heading), not every block.
+const BlockView = memo(function BlockView({ index, block, from, to, headingId, afterBreak, quiet, smart, mark }: BlockProps) {
   // Punctuation is dressed on the whole block, so a cut never changes which quote is which.
   const text = (smart ? smartPunctuation(block.text) : block.text).slice(from, to);
   const parts = mark ? highlightParts(text, mark.offset - from, mark.length) : null;
@@ -136,4 +140,4 @@ function BlockView({ index, block, from, to, headingId, afterBreak, quiet, smart
         </p>
       );
   }
-}
+});

@@ -1,9 +1,10 @@
 // The window laid out ahead of need: grows forward from the last page, is cut only at a page's first character, stays under twice a window.
 import { describe, expect, it } from 'vitest';
 import type { Section } from '../../../src/content/types';
-import { aheadWindow, sectionToStage } from '../../../src/reader/ahead';
+import { aheadWindow, whatToStage } from '../../../src/reader/ahead';
+import { prevMove } from '../../../src/reader/navigation';
 import type { Place } from '../../../src/reader/place';
-import { charsIn, windowFrom, type BlockWindow } from '../../../src/reader/window';
+import { charsIn, windowBefore, windowFrom, type BlockWindow } from '../../../src/reader/window';
 
 /** A section of `blocks` blocks of `chars` characters each. */
 function section(blocks: number, chars: number): Section {
@@ -66,13 +67,32 @@ describe('aheadWindow', () => {
   });
 });
 
-describe('sectionToStage', () => {
-  const s = { blocks: [{ kind: 'para', text: 'x' }, { kind: 'para', text: 'y' }] } as Section;
+describe('whatToStage', () => {
+  const s = section(40, 1_000);
+  const at = (w: BlockWindow, page: number, pageCount: number) => ({ section: s, window: w, page, pageCount, anchor: w.start, firstOfPage: () => w.start, windowChars: SIZE });
+  const next = { id: 'next' };
+
   it('stages the next section once the window reaches this section’s end', () => {
-    expect(sectionToStage(s, { start: { block: 1, offset: 0 }, end: { block: 2, offset: 0 } }, { id: 'next' })).toBe('next');
+    expect(whatToStage(at(windowFrom(s, { block: 0, offset: 0 }, 60_000), 3, 8), next)).toEqual({ section: 'next' });
   });
-  it('stages nothing short of the end, or at the work’s last section', () => {
-    expect(sectionToStage(s, { start: { block: 0, offset: 0 }, end: { block: 1, offset: 0 } }, { id: 'next' })).toBeNull();
-    expect(sectionToStage(s, { start: { block: 0, offset: 0 }, end: { block: 2, offset: 0 } }, undefined)).toBeNull();
+
+  it('near the start of a window that does not start the section, stages the window a turn back asks for', () => {
+    const w = windowFrom(s, { block: 20, offset: 0 }, SIZE);
+    const what = whatToStage(at(w, 1, 8), next);
+    expect(what).toEqual({ before: windowBefore(s, w.start, SIZE) });
+    // The same window prevMove asks for when turning back across the start.
+    expect(prevMove({ section: s, window: w, page: 0, pageCount: 8, mode: 'paginated', sections: [s], windowChars: SIZE })).toMatchObject({ kind: 'window', window: windowBefore(s, w.start, SIZE), last: true });
+  });
+
+  it('at the section’s last window, near its end, the next section comes first', () => {
+    const last = { start: { block: 38, offset: 0 }, end: { block: 40, offset: 0 } };
+    expect(whatToStage(at(last, 1, 3), next)).toEqual({ section: 'next' });
+    expect(whatToStage(at(last, 1, 3), undefined)).toEqual({ before: windowBefore(s, last.start, SIZE) });
+  });
+
+  it('stages nothing mid-window, at the work’s last section, or at a section’s first window short of its end', () => {
+    expect(whatToStage(at(windowFrom(s, { block: 20, offset: 0 }, SIZE), 4, 8), next)).toBeNull();
+    expect(whatToStage(at(windowFrom(s, { block: 0, offset: 0 }, SIZE), 0, 8), next)).toBeNull();
+    expect(whatToStage(at(windowFrom(s, { block: 0, offset: 0 }, 60_000), 3, 8), undefined)).toBeNull();
   });
 });

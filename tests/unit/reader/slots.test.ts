@@ -39,19 +39,25 @@ describe('arrange', () => {
     expect(arrange(staged, win(a, 3, 6), win(b, 0, 2))).toEqual({ held: [win(a, 3, 6), win(b, 0, 2)], shown: 0 });
   });
 
-  it('never holds two windows of the section shown (their headings would share an id)', () => {
+  it('keeps the window just left in the other element, even of the same section, until something else is staged', () => {
     // Section b shown from the second element; the first still holds a window of a.
     const after: Slots = { held: [win(a, 0, 3), win(b, 0, 2)], shown: 1 };
-    // A jump back to another window of a: it is rendered where b was, and the first element lets a go.
-    expect(arrange(after, win(a, 4, 8), null)).toEqual({ held: [null, win(a, 4, 8)], shown: 1 });
-    // With b staged again, the first element takes b instead.
-    expect(arrange(after, win(a, 4, 8), win(b, 0, 2))).toEqual({ held: [win(b, 0, 2), win(a, 4, 8)], shown: 1 });
+    expect(arrange(after, win(b, 0, 2), null)).toBe(after);
+    // A jump to another window of a: rendered where b was shown; the first element keeps its window of a.
+    expect(arrange(after, win(a, 4, 8), null)).toEqual({ held: [win(a, 0, 3), win(a, 4, 8)], shown: 1 });
+    // The window before b's staged: it replaces what the hidden element held.
+    expect(arrange(after, win(b, 0, 2), win(a, 5, 9))).toEqual({ held: [win(a, 5, 9), win(b, 0, 2)], shown: 1 });
+    // Turning back into a's window held hidden: a swap again.
+    expect(arrange(after, win(a, 0, 3), null)).toEqual({ held: after.held, shown: 0 });
   });
 
   it('does not stage the window shown, nor in scroll mode (no staged window is given)', () => {
     const one = arrange(NO_SLOTS, win(a, 0, 3), win(a, 0, 3));
     expect(one.held[1]).toBeNull();
     expect(arrange(one, win(a, 0, 9), null)).toEqual({ held: [win(a, 0, 9), null], shown: 0 });
+    // Staged the window the hidden element already holds: nothing changes.
+    const both = arrange(NO_SLOTS, win(a, 0, 3), win(b, 0, 2));
+    expect(arrange(both, win(a, 0, 3), win(b, 0, 2))).toBe(both);
   });
 
   it('returns the same slots when nothing changed, so nothing renders', () => {
