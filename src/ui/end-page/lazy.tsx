@@ -1,4 +1,4 @@
 /** The end page from its own chunk: it shows once per work at most. */
-import { lazy } from '../shelf/lazy';
+import { lazy } from '../lazy';
 
 export const EndPage = lazy(() => import('./index').then((m) => m.EndPage));

@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { useAppState } from '../../state/app-state';
-import { LibraryNotes } from '../reading-data/library-notes';
+import { LibraryNotes } from '../reading-data/lazy';
 import { Shelf } from '../shelf';
-import { lazy } from '../shelf/lazy';
+import { lazy } from '../lazy';
 import './style.css';
 
 interface Props {
