@@ -2,8 +2,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Pwa } from './pwa';
 import { useAppState } from './state/app-state';
-import { lazy } from './ui/lazy';
 import { preloadWhenIdle } from './ui/lazy/idle';
+import { AboutWork } from './ui/about-work/lazy';
 import { AdultNotice } from './ui/adult-notice';
 import { Library } from './ui/library';
 import { NotFound } from './ui/not-found';
@@ -16,8 +16,6 @@ import { OfflineIndicator } from './ui/offline-indicator';
 import { PwaInstall } from './ui/install/lazy';
 import { encodePassage } from './annotations/link';
 import { usePassageLink } from './ui/passage-link';
-
-const AboutWork = lazy(() => import('./ui/about-work').then((m) => m.AboutWork));
 
 export function App({ pwa }: { pwa: Pwa }) {
   const state = useAppState();

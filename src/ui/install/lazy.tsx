@@ -2,6 +2,7 @@
 import type { ComponentProps } from 'preact';
 import { lazy } from '../lazy';
 import type { PwaInstall as Eager } from '.';
+import './style.css';
 
 /** `<PwaInstall pwa>`, as in ./index.tsx. */
 export const PwaInstall = lazy<ComponentProps<typeof Eager>>(() => import('.').then((m) => m.PwaInstall));

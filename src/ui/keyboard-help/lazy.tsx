@@ -1,6 +1,7 @@
 /** The reader's keyboard help (opened with ?) from its own chunk. */
 import { lazy } from '../lazy';
 import { pendingPanel } from '../panel/pending';
+import './style.css';
 
 /** `<ReaderKeyboardHelp onClose>`, as in ./reader-help.tsx. */
 export const ReaderKeyboardHelp = lazy<{ onClose: () => void }>(

@@ -1,41 +1,50 @@
-/** When the lazy chunks are preloaded: once, in an idle moment after the first screen is painted. */
-import { preloadAll } from '.';
+/** When the lazy chunks are preloaded: after the first screen is painted, one chunk per idle moment. */
+import { preloaders } from '.';
 
-/** How long the preload may wait for an idle moment before it starts anyway. */
+/** How long each preload may wait for an idle moment before it starts anyway. */
 const IDLE_TIMEOUT_MS = 2000;
 
-let state: 'waiting' | 'scheduled' | 'started' = 'waiting';
+let state: 'waiting' | 'running' | 'done' = 'waiting';
+
+/** Calls `task` in the next idle moment (a timer where there is no requestIdleCallback: Safari); returns a canceller. */
+function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(task, { timeout: IDLE_TIMEOUT_MS });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(task, 200);
+  return () => clearTimeout(id);
+}
 
 /**
- * Schedules `preload` (default: every lazy chunk) for the first idle moment after the next
- * paint; a timer where there is no requestIdleCallback (Safari). Once per page: later calls do
- * nothing. Returns a canceller for an effect's cleanup; a schedule cancelled before it started
- * can be made again.
+ * Runs `tasks` (default: every lazy chunk's preload) one after another, each in its own idle
+ * moment, starting after the next paint: at most one chunk is on its way at a time, so the
+ * preload never floods the page or the service worker. Once per page: later calls do nothing.
+ * The canceller (for an effect's cleanup) stops the rest; a later call goes on with it (a
+ * chunk already in resolves at once).
  */
-export function preloadWhenIdle(preload: () => Promise<void> = preloadAll): () => void {
+export function preloadWhenIdle(tasks: readonly (() => Promise<void>)[] = preloaders()): () => void {
   if (state !== 'waiting') return () => undefined;
-  state = 'scheduled';
-  const run = () => {
-    state = 'started';
-    void preload();
-  };
-  const idle = () => {
-    if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
-      cancel = () => cancelIdleCallback(id);
-    } else {
-      const id = setTimeout(run, 200);
-      cancel = () => clearTimeout(id);
+  state = 'running';
+  let live = true;
+  let cancel: () => void = () => undefined;
+  const next = (i: number) => {
+    const task = tasks[i];
+    if (!task) {
+      state = 'done';
+      return;
     }
+    cancel = whenIdle(() => void task().then(() => live && next(i + 1)));
   };
   // A frame, then a task: past the paint of what is on screen now.
   const frame = requestAnimationFrame(() => {
-    const id = setTimeout(idle, 0);
+    const id = setTimeout(() => next(0), 0);
     cancel = () => clearTimeout(id);
   });
-  let cancel = () => cancelAnimationFrame(frame);
+  cancel = () => cancelAnimationFrame(frame);
   return () => {
-    if (state !== 'scheduled') return;
+    if (!live || state !== 'running') return;
+    live = false;
     cancel();
     state = 'waiting';
   };

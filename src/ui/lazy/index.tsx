@@ -1,6 +1,6 @@
 /**
  * Components loaded from their own chunk (precached like every chunk), so what the first screen
- * does not draw stays out of the main bundle. Every one can be preloaded; `preloadAll()` runs them all.
+ * does not draw stays out of the main bundle. Every one can be preloaded (`preloaders()` lists them).
  */
 import { h, type FunctionComponent, type VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
@@ -53,7 +53,7 @@ export function lazy<P extends object>(load: () => Promise<FunctionComponent<P>>
   return Object.assign(Lazy, { preload });
 }
 
-/** Preloads every lazy component declared so far (all are declared when the main bundle has run). */
-export function preloadAll(): Promise<void> {
-  return Promise.all(preloads.map((p) => p())).then(() => undefined);
+/** Every lazy component's preload, in the order they were declared (all are, once the main bundle has run). */
+export function preloaders(): readonly (() => Promise<void>)[] {
+  return [...preloads];
 }

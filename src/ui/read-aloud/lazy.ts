@@ -3,6 +3,7 @@ import type { ComponentProps } from 'preact';
 import { lazy } from '../lazy';
 import type { ReadAloudBar as Eager } from '.';
 import type * as SessionChunk from './session';
+import './style.css';
 
 type SessionModule = typeof SessionChunk;
 

@@ -3,6 +3,7 @@ import type { ComponentProps } from 'preact';
 import { lazy } from '../lazy';
 import { pendingPanel } from '../panel/pending';
 import type { SearchPanel as Eager } from '.';
+import './style.css';
 
 /** `<SearchPanel …>`, as in ./index.tsx. */
 export const SearchPanel = lazy<ComponentProps<typeof Eager>>(() => import('.').then((m) => m.SearchPanel), pendingPanel({ title: 'Search' }));

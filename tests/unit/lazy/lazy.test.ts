@@ -36,28 +36,33 @@ describe('lazy(): declaring loads nothing, preload loads once and never rejects'
     expect(load).toHaveBeenCalledTimes(2);
   });
 
-  test('preloadAll() loads every lazy declared, each once', async () => {
+  test('preloaders() lists every lazy declared, in order; running them loads each once', async () => {
     const { lazy } = await fresh();
     const loads = [vi.fn(() => Promise.resolve(Part)), vi.fn(() => Promise.reject(new Error('gone'))), vi.fn(() => Promise.resolve(Part))];
     const parts = loads.map((load) => lazy.lazy(load));
     await parts[0]?.preload();
-    await expect(lazy.preloadAll()).resolves.toBeUndefined();
+    const all = lazy.preloaders();
+    expect(all).toHaveLength(3);
+    for (const preload of all) await expect(preload()).resolves.toBeUndefined();
     expect(loads.map((l) => l.mock.calls.length)).toEqual([1, 1, 1]);
   });
 });
 
-describe('preloadWhenIdle(): once per page, after a frame, in an idle moment', () => {
-  let frames: (() => void)[];
-  let idles: (() => void)[];
+describe('preloadWhenIdle(): once per page, after a frame, one task per idle moment', () => {
+  let frames: Map<number, () => void>;
+  let idles: Map<number, () => void>;
+  let ids: number;
 
   beforeEach(() => {
     vi.useFakeTimers();
-    frames = [];
-    idles = [];
-    vi.stubGlobal('requestAnimationFrame', (cb: () => void) => frames.push(cb));
-    vi.stubGlobal('cancelAnimationFrame', (id: number) => void (frames[id - 1] = () => undefined));
-    vi.stubGlobal('requestIdleCallback', (cb: () => void) => idles.push(cb));
-    vi.stubGlobal('cancelIdleCallback', (id: number) => void (idles[id - 1] = () => undefined));
+    frames = new Map();
+    idles = new Map();
+    ids = 0;
+    const queue = (into: () => Map<number, () => void>) => (cb: () => void) => (into().set(++ids, cb), ids);
+    vi.stubGlobal('requestAnimationFrame', queue(() => frames));
+    vi.stubGlobal('cancelAnimationFrame', (id: number) => frames.delete(id));
+    vi.stubGlobal('requestIdleCallback', queue(() => idles));
+    vi.stubGlobal('cancelIdleCallback', (id: number) => idles.delete(id));
   });
 
   afterEach(() => {
@@ -65,51 +70,84 @@ describe('preloadWhenIdle(): once per page, after a frame, in an idle moment', (
     vi.unstubAllGlobals();
   });
 
-  const runFrames = () => frames.splice(0).forEach((f) => f());
-  const runIdle = () => idles.splice(0).forEach((f) => f());
+  /** Runs the callbacks waiting in `map` now (not those they queue). */
+  const drain = (map: Map<number, () => void>) => {
+    const waiting = [...map.values()];
+    map.clear();
+    waiting.forEach((f) => f());
+    return waiting.length;
+  };
+  const runFrames = () => drain(frames);
+  /** Runs the idle callbacks waiting now, then lets the tasks they started settle. */
+  const runIdle = async () => {
+    const ran = drain(idles);
+    await vi.advanceTimersByTimeAsync(0);
+    return ran;
+  };
+  const task = () => vi.fn(() => Promise.resolve());
 
-  test('waits for a frame, a task and an idle moment; a second call schedules nothing', async () => {
+  test('waits for a frame and a task, then runs one task per idle moment, in order', async () => {
     const { idle } = await fresh();
-    const preload = vi.fn(() => Promise.resolve());
-    idle.preloadWhenIdle(preload);
-    idle.preloadWhenIdle(preload);
-    expect(frames).toHaveLength(1);
+    const a = task();
+    const b = task();
+    idle.preloadWhenIdle([a, b]);
+    expect(frames.size).toBe(1);
     runFrames();
-    expect(idles).toHaveLength(0);
-    vi.runAllTimers();
-    expect(preload).not.toHaveBeenCalled();
-    runIdle();
-    expect(preload).toHaveBeenCalledTimes(1);
-    idle.preloadWhenIdle(preload);
-    expect(frames).toHaveLength(0);
+    expect(idles.size).toBe(0);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(a).not.toHaveBeenCalled();
+    expect(await runIdle()).toBe(1);
+    expect([a.mock.calls.length, b.mock.calls.length]).toEqual([1, 0]);
+    expect(await runIdle()).toBe(1);
+    expect([a.mock.calls.length, b.mock.calls.length]).toEqual([1, 1]);
+    expect(await runIdle()).toBe(0);
   });
 
-  test('cancelled before it ran, it can be scheduled again; cancelling after it ran changes nothing', async () => {
+  test('once per page: a second call schedules nothing, while running or after', async () => {
     const { idle } = await fresh();
-    const preload = vi.fn(() => Promise.resolve());
-    const cancel = idle.preloadWhenIdle(preload);
+    const a = task();
+    const b = task();
+    idle.preloadWhenIdle([a]);
+    idle.preloadWhenIdle([b]);
+    expect(frames.size).toBe(1);
     runFrames();
+    await vi.advanceTimersByTimeAsync(0);
+    await runIdle();
+    idle.preloadWhenIdle([b]);
+    expect(frames.size).toBe(0);
+    expect(b).not.toHaveBeenCalled();
+  });
+
+  test('cancelled part-way, the rest waits; a later call goes on, and cancelling once done changes nothing', async () => {
+    const { idle } = await fresh();
+    const a = task();
+    const b = task();
+    const cancel = idle.preloadWhenIdle([a, b]);
+    runFrames();
+    await vi.advanceTimersByTimeAsync(0);
+    await runIdle();
     cancel();
-    vi.runAllTimers();
-    runIdle();
-    expect(preload).not.toHaveBeenCalled();
-    const again = idle.preloadWhenIdle(preload);
+    expect(await runIdle()).toBe(0);
+    expect(b).not.toHaveBeenCalled();
+    const again = idle.preloadWhenIdle([a, b]);
     runFrames();
-    vi.runAllTimers();
-    runIdle();
-    expect(preload).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(0);
+    await runIdle();
+    await runIdle();
+    expect(b).toHaveBeenCalledTimes(1);
     again();
-    idle.preloadWhenIdle(preload);
-    expect(frames).toHaveLength(0);
+    idle.preloadWhenIdle([a, b]);
+    expect(frames.size).toBe(0);
   });
 
   test('without requestIdleCallback (Safari) a timer stands in', async () => {
     vi.stubGlobal('requestIdleCallback', undefined);
     const { idle } = await fresh();
-    const preload = vi.fn(() => Promise.resolve());
-    idle.preloadWhenIdle(preload);
+    const a = task();
+    const b = task();
+    idle.preloadWhenIdle([a, b]);
     runFrames();
-    vi.runAllTimers();
-    expect(preload).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect([a.mock.calls.length, b.mock.calls.length]).toEqual([1, 1]);
   });
 });
