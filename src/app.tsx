@@ -1,22 +1,21 @@
 /** Which screen is showing: the library, a work's adult-content notice, the reader, or "no such work". */
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Pwa } from './pwa';
 import { useAppState } from './state/app-state';
-import { lazy } from './ui/shelf/lazy';
+import { preloadWhenIdle } from './ui/lazy/idle';
+import { AboutWork } from './ui/about-work/lazy';
 import { AdultNotice } from './ui/adult-notice';
 import { Library } from './ui/library';
 import { NotFound } from './ui/not-found';
 import { ReaderScreen, type OpenAt } from './ui/reader';
-import { SearchPanel } from './ui/search-panel';
-import { AppSettings } from './ui/settings-panel/app-settings';
+import { SearchPanel } from './ui/search-panel/lazy';
+import { AppSettings } from './ui/settings-panel/lazy';
 import { StorageNote } from './ui/storage-note';
 import { PwaNotices } from './ui/update-notice';
 import { OfflineIndicator } from './ui/offline-indicator';
-import { PwaInstall } from './ui/install';
+import { PwaInstall } from './ui/install/lazy';
 import { encodePassage } from './annotations/link';
 import { usePassageLink } from './ui/passage-link';
-
-const AboutWork = lazy(() => import('./ui/about-work').then((m) => m.AboutWork));
 
 export function App({ pwa }: { pwa: Pwa }) {
   const state = useAppState();
@@ -39,6 +38,10 @@ export function App({ pwa }: { pwa: Pwa }) {
   useEffect(() => {
     if (reading) void pwa.requestPersistence();
   }, [reading, pwa]);
+  // The first screen is up (the reader: once its first page is): only then are the lazy chunks preloaded, in idle time.
+  const [pageUp, setPageUp] = useState(false);
+  const onSettled = useCallback(() => setPageUp(true), []);
+  let waitForPage = false;
   const toLibrary = () => actions.navigate({ name: 'library' });
   const closeLibraryPanel = () => setLibraryPanel(null);
 
@@ -95,21 +98,28 @@ export function App({ pwa }: { pwa: Pwa }) {
     screen = <NotFound workId={r.workId} />;
   } else if (!state.loaded.value) {
     // Storage is still opening (at most a few seconds; see src/storage/README.md).
+    waitForPage = true;
     screen = <main class="app-opening"><p role="status">Opening {work.meta.addedByApp.displayTitle}…</p></main>;
   } else if (work.meta.addedByApp.adult && !state.acknowledged.value.has(work.id)) {
     screen = <AdultNotice work={work} onContinue={() => void actions.acknowledge(work.id)} onBack={toLibrary} />;
   } else if (link.pending) {
+    waitForPage = true;
     screen = null;
   } else {
+    waitForPage = true;
     screen = (
       <ReaderScreen
         key={`${work.id}?${r.name === 'read' ? (r.at ?? '') : ''}`}
         work={work}
         openAt={link.result?.ok ? { target: link.result.target, highlight: openAt?.workId === work.id ? openAt.highlight : undefined } : openAt?.workId === work.id ? openAt : undefined}
         notice={link.result && !link.result.ok ? link.result.message : undefined}
+        onSettled={onSettled}
       />
     );
   }
+
+  const settled = pageUp || !waitForPage;
+  useEffect(() => (settled ? preloadWhenIdle() : undefined), [settled]);
 
   return (
     <>

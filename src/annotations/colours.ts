@@ -6,6 +6,9 @@
 import type { ResolvedTheme } from '../settings/types';
 import type { HighlightColour } from './types';
 
+/** The colours' names, as said and written (the toolbar's buttons, the panel, the Markdown export). */
+export const COLOUR_NAMES: Readonly<Record<HighlightColour, string>> = { yellow: 'Yellow', green: 'Green', blue: 'Blue', pink: 'Pink' };
+
 /** Background of highlighted text, per theme and colour. */
 export const HIGHLIGHT_COLOURS: Readonly<Record<ResolvedTheme, Readonly<Record<HighlightColour, string>>>> = {
   light: { yellow: '#ffe08a', green: '#c8ebc0', blue: '#c6defa', pink: '#f8cde0' },

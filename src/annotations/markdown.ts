@@ -6,8 +6,9 @@
  */
 import type { SectionInfo, WorkMeta } from '../content/types';
 import { comparePlaces } from './anchor';
+import { COLOUR_NAMES } from './colours';
 import { passageUrl } from './link';
-import type { Highlight, HighlightColour } from './types';
+import type { Highlight } from './types';
 
 /** What the export needs of a work. `WorkInfo` fits. */
 export interface WorkForExport {
@@ -15,9 +16,6 @@ export interface WorkForExport {
   meta: WorkMeta;
   sections: readonly Pick<SectionInfo, 'id' | 'index' | 'title' | 'titleSource'>[];
 }
-
-/** The colour's name as shown. */
-export const COLOUR_NAMES: Readonly<Record<HighlightColour, string>> = { yellow: 'Yellow', green: 'Green', blue: 'Blue', pink: 'Pink' };
 
 /** The download name of a work's notes. */
 export function markdownFileName(workId: string): string {

@@ -1,9 +1,11 @@
 /** This work's highlights and notes in reading order: jump to one, edit its note, delete it (with undo), export as Markdown. */
 import { useState } from 'preact/hooks';
-import { inReadingOrder, COLOUR_NAMES } from '../../annotations/markdown';
+import { COLOUR_NAMES } from '../../annotations/colours';
+import { inReadingOrder } from '../../annotations/markdown';
 import type { Highlight } from '../../annotations/types';
 import type { WorkInfo } from '../../content/types';
 import { Panel } from '../panel';
+import { exportMarkdown } from './export';
 import { quoteStart } from './note-editor';
 import './style.css';
 
@@ -15,20 +17,19 @@ interface Props {
   onEditNote: (highlight: Highlight) => void;
   /** Deletes; resolves to an undo, or null when the delete failed. */
   onDelete: (highlight: Highlight) => Promise<(() => Promise<boolean>) | null>;
-  onExport: () => void;
   onClose: () => void;
 }
 
 const day = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
 
-export function AnnotationsPanel({ work, highlights, error, onOpen, onEditNote, onDelete, onExport, onClose }: Props) {
+export function AnnotationsPanel({ work, highlights, error, onOpen, onEditNote, onDelete, onClose }: Props) {
   const [undo, setUndo] = useState<{ quote: string; run: () => Promise<boolean> } | null>(null);
   const titles = new Map(work.sections.map((s) => [s.id, s.title]));
   const sorted = inReadingOrder(highlights, work.sections);
   return (
     <Panel title="Highlights and notes" onClose={onClose} class="annotations-panel">
       <div class="annotations-tools">
-        <button type="button" class="button" onClick={onExport} disabled={sorted.length === 0}>
+        <button type="button" class="button" onClick={() => exportMarkdown(work, highlights)} disabled={sorted.length === 0}>
           Export as Markdown
         </button>
       </div>

@@ -1,11 +1,10 @@
 /**
  * Everything annotations add to the reader, in one place so the reader mounts one component:
  * the selection toolbar, the highlights drawn on the page with their note markers, the note
- * editor, and the annotations panel with its Markdown export.
+ * editor, and the annotations panel with its Markdown export (from its own chunk).
  */
 import type { RefObject } from 'preact';
 import { useCallback, useState } from 'preact/hooks';
-import { markdownFileName, markdownFor } from '../../annotations/markdown';
 import type { Selected } from '../../annotations/selection';
 import type { Highlight, HighlightColour } from '../../annotations/types';
 import type { WorkInfo } from '../../content/types';
@@ -13,7 +12,7 @@ import type { ReaderModel } from '../../reader/contract';
 import { useAppState } from '../../state/app-state';
 import { PassageNotice } from '../passage-link/notice';
 import { SelectionToolbar } from '../selection-toolbar';
-import { AnnotationsPanel } from './index';
+import { AnnotationsPanel } from './lazy';
 import { HighlightLayer } from './highlight-layer';
 import { NoteEditor } from './note-editor';
 import { newId, useHighlights } from './use-highlights';
@@ -28,19 +27,6 @@ interface Props {
   notice?: string | undefined;
   panelOpen: boolean;
   onClosePanel: () => void;
-}
-
-/** Downloads a text file (a Blob URL: nothing leaves the device). */
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 type Editing = { kind: 'highlight'; highlight: Highlight } | { kind: 'selection'; selected: Selected };
@@ -95,7 +81,6 @@ export function ReaderAnnotations(props: Props) {
           onOpen={jump}
           onEditNote={(highlight) => setEditing({ kind: 'highlight', highlight })}
           onDelete={marks.remove}
-          onExport={() => download(markdownFileName(work.id), markdownFor(work, marks.highlights, { appUrl: location.href, exportedAt: Date.now() }), 'text/markdown')}
           onClose={props.onClosePanel}
         />
       )}

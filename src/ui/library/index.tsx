@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { useAppState } from '../../state/app-state';
-import { LibraryNotes } from '../reading-data/library-notes';
+import { LibraryNotes } from '../reading-data/lazy';
 import { Shelf } from '../shelf';
-import { lazy } from '../shelf/lazy';
+import { ReadingStats } from '../shelf-stats/lazy';
 import './style.css';
 
 interface Props {
@@ -12,9 +12,6 @@ interface Props {
   /** Extra controls for the library's toolbar (settings, search, install). */
   tools?: ComponentChildren;
 }
-
-// Below the shelf, so it can come a moment later from its own chunk.
-const ReadingStats = lazy(() => import('../shelf-stats').then((m) => m.ReadingStats));
 
 /** The library: the shelf, the reader's statistics, and a way to see the content notices again. */
 export function Library({ wpm, tools }: Props) {

@@ -1,23 +1,20 @@
 /**
- * Read aloud in the reader: makes the controller on first use, wires it to the reader model
- * (follow, relocates, the highlight), the wake lock, the Media Session and the settings.
- * Leaving the reader (unmounting) stops it. See src/speech/README.md.
+ * Read aloud in the reader: the button's and the key's actions, at once. The session (the
+ * controller, wired to the reader model, the wake lock, the Media Session and the settings) is
+ * made on first use from read aloud's own chunk (./lazy.ts): at once when the chunk is in (the
+ * idle preload), else as soon as it arrives. Leaving the reader (unmounting) stops it. See
+ * src/speech/README.md.
  */
 import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { loadSection } from '../../content/catalogue';
-import { sharedWakeLock } from '../../device/wake-lock';
 import type { WorkInfo } from '../../content/types';
 import type { Settings } from '../../settings/types';
-import { bindMediaSession, bindWakeLock, type MediaSessionLike } from '../../speech/bridges';
-import { createSpeechController, type SpeechController } from '../../speech/controller';
-import { createFollower, MOVES_THAT_RESTART, type ReaderPort } from '../../speech/follow';
-import { createSentenceSource } from '../../speech/source';
-import type { SpeechPlace, SynthesisLike, UtteranceLike } from '../../speech/types';
-import { drawSpokenSentence, type RangeFor } from './highlight';
-
-/** The work's language (the reader's article says lang="en"). */
-const WORK_LANG = 'en';
+import type { SpeechController } from '../../speech/controller';
+import type { ReaderPort } from '../../speech/follow';
+import type { SpeechPlace } from '../../speech/types';
+import type { RangeFor } from './highlight';
+import { loadSession, sessionModule } from './lazy';
+import type { Session } from './session';
 
 export interface ReadAloudOptions {
   work: WorkInfo;
@@ -43,10 +40,6 @@ export interface ReadAloud {
   setVoice(voiceURI: string | null): void;
 }
 
-function synthesis(): SynthesisLike | null {
-  return typeof speechSynthesis !== 'undefined' && typeof SpeechSynthesisUtterance === 'function' ? (speechSynthesis as unknown as SynthesisLike) : null;
-}
-
 /** The place reading starts from: a selection in the text, else the marked search hit, else the first character on screen. */
 function startPlace(options: ReadAloudOptions): SpeechPlace | null {
   const section = options.reader.section.peek();
@@ -67,65 +60,55 @@ export function useReadAloud(options: ReadAloudOptions): ReadAloud {
   const latest = useRef(options);
   latest.current = options;
   const [controller, setController] = useState<SpeechController | null>(null);
-  const made = useRef<{ c: SpeechController; follower: ReturnType<typeof createFollower>; moved: boolean; dispose: () => void } | null>(null);
+  const made = useRef<Session | null>(null);
+  const live = useRef(true);
 
-  /** The controller and its bridges, made on the first "Read aloud" (listing voices can start a speech service). */
-  const ensure = () => {
+  /** The session, made on first use (listing voices can start a speech service); null while its chunk is on its way. */
+  const ensure = (): Session | null => {
     if (made.current) return made.current;
-    const { work, reader, settings } = latest.current;
-    const follower = createFollower(reader);
-    const stored = settings.settings.peek();
-    const c = createSpeechController({
-      synth: synthesis(),
-      makeUtterance: (text) => new SpeechSynthesisUtterance(text) as unknown as UtteranceLike,
-      source: createSentenceSource({ sectionIds: work.sections.map((s) => s.id), load: (id) => loadSection(work.id, id) }),
-      lang: WORK_LANG,
-      voice: stored.voice,
-      rate: stored.speechRate,
-      preferredLangs: typeof navigator !== 'undefined' ? navigator.languages : [],
-      onSentence: (s) => follower.sentence(s),
-      onWord: (s, offset) => follower.word(s, offset),
-    });
-    const lock = sharedWakeLock();
-    const session = typeof navigator !== 'undefined' ? (navigator.mediaSession as MediaSessionLike | undefined) : undefined;
-    const metadata = (init: { title: string; artist: string; album: string }) => (typeof MediaMetadata === 'function' ? new MediaMetadata(init) : init);
-    const sectionTitle = (id: string) => work.sections.find((s) => s.id === id)?.title ?? '';
-    const record = { c, follower, moved: false, dispose: () => undefined };
-    // A turn, a jump, Back or an adopted place while speaking: read on from there; while paused: resume from there.
-    const offRelocate = reader.onRelocate((e) => {
-      if (!MOVES_THAT_RESTART.has(e.reason)) return;
-      const status = c.state.peek().status;
-      if (status === 'speaking') {
-        follower.begin(e.locator);
-        void c.start(e.locator);
-      } else if (status === 'paused') record.moved = true;
-    });
-    const unbind = [
-      bindWakeLock(c.state, lock),
-      bindMediaSession(c, session, metadata, { workTitle: work.meta.addedByApp.displayTitle, sectionTitle }),
-      drawSpokenSentence(c.state, reader, () => latest.current.contentRef.current, (...args) => latest.current.rangeFor(...args)),
-      offRelocate,
-    ];
-    record.dispose = () => {
-      c.dispose();
-      for (const off of unbind) off();
-    };
-    made.current = record;
-    setController(c);
-    return record;
+    const chunk = sessionModule();
+    if (!chunk) return null;
+    made.current = chunk.makeSession(latest);
+    setController(made.current.c);
+    return made.current;
   };
-
-  useEffect(() => () => made.current?.dispose(), []);
-
-  const start = () => {
+  /** What to do once the chunk arrives: the last action asked for (a second R before it did cancels the first). */
+  const queued = useRef<((record: Session) => void) | null>(null);
+  /** Runs `then` with the session: now when its chunk is in, else when it arrives (unless the reader has gone). */
+  const withSession = (then: (record: Session) => void) => {
     const record = ensure();
-    const { c, follower } = record;
-    const place = startPlace(latest.current);
-    if (!place) return;
-    record.moved = false;
-    follower.begin(place);
-    void c.start(place);
+    if (record) return then(record);
+    const waiting = queued.current !== null;
+    queued.current = then;
+    if (waiting) return;
+    loadSession().then(
+      () => {
+        const run = queued.current;
+        queued.current = null;
+        const arrived = run && live.current ? ensure() : null;
+        if (run && arrived) run(arrived);
+      },
+      () => void (queued.current = null),
+    );
   };
+
+  useEffect(
+    () => () => {
+      live.current = false;
+      made.current?.dispose();
+    },
+    [],
+  );
+
+  const start = () =>
+    withSession((record) => {
+      const { c, follower } = record;
+      const place = startPlace(latest.current);
+      if (!place) return;
+      record.moved = false;
+      follower.begin(place);
+      void c.start(place);
+    });
   const resume = () => {
     const record = made.current;
     if (!record || record.moved) start();
@@ -140,19 +123,24 @@ export function useReadAloud(options: ReadAloudOptions): ReadAloud {
     start,
     resume,
     toggle() {
+      // Pressed again before the chunk arrived: the start asked for is taken back, as a pause would.
+      if (queued.current) return void (queued.current = null);
       const status = made.current?.c.state.peek().status ?? 'idle';
       if (status === 'idle') start();
       else if (status === 'speaking') made.current?.c.pause();
       else resume();
     },
     setRate(rate) {
-      const c = ensure().c;
-      c.setRate(rate);
-      save({ speechRate: c.state.peek().rate });
+      withSession(({ c }) => {
+        c.setRate(rate);
+        save({ speechRate: c.state.peek().rate });
+      });
     },
     setVoice(voiceURI) {
-      ensure().c.setVoice(voiceURI);
-      save({ voice: voiceURI });
+      withSession(({ c }) => {
+        c.setVoice(voiceURI);
+        save({ voice: voiceURI });
+      });
     },
   };
 }

@@ -9,19 +9,18 @@ import type { SearchHit } from '../../search/types';
 import { useAppState } from '../../state/app-state';
 import { ReaderAnnotations } from '../annotations-panel/reader-annotations';
 import { placeAt, rangeFor } from '../../reader/dom-range';
-import { ReadAloudBar } from '../read-aloud';
+import { ReadAloudBar } from '../read-aloud/lazy';
 import { useReadAloud } from '../read-aloud/use-read-aloud';
-import { BookmarksPanel } from '../bookmarks-panel';
-import { ContentsPanel } from '../contents-panel';
+import { BookmarksPanel } from '../bookmarks-panel/lazy';
+import { ContentsPanel } from '../contents-panel/lazy';
 import { EndPage } from '../end-page/lazy';
 import { Icon, type IconName } from '../icons';
-import { SearchPanel } from '../search-panel';
+import { SearchPanel } from '../search-panel/lazy';
 import type { Highlight } from '../section-view';
 import { ReaderFooter } from '../reader-footer';
 import { ReaderHeader } from '../reader-header';
-import { AppSettings } from '../settings-panel/app-settings';
-import { KeyboardHelp } from '../keyboard-help';
-import { READER_KEYS } from '../keyboard-help/reader-keys';
+import { AppSettings } from '../settings-panel/lazy';
+import { ReaderKeyboardHelp } from '../keyboard-help/lazy';
 import { useReadingWake } from '../../device/use-reading-wake';
 import { useBookmarks } from './use-bookmarks';
 import { ReaderPages } from './pages';
@@ -42,6 +41,8 @@ interface Props {
   openAt?: OpenAt | undefined;
   /** Said on opening (a passage link that could not be followed). */
   notice?: string | undefined;
+  /** Called once the first page is painted (or the work could not be opened): the app then preloads in idle time. */
+  onSettled?: () => void;
 }
 
 /** A header tool: an icon and a label (the label is hidden on narrow screens but stays the button's name). */
@@ -62,7 +63,7 @@ function ToolButton(props: { icon: IconName; label: string; onClick: () => void;
 }
 
 /** The reader: the page, its controls and the contents. Everything that moves it goes through its model. */
-export function ReaderScreen({ work, openAt, notice }: Props) {
+export function ReaderScreen({ work, openAt, notice, onSettled }: Props) {
   const app = useAppState();
   const settings = app.settings.settings.value;
   const { wpm, measured } = app.speed.value;
@@ -114,6 +115,8 @@ export function ReaderScreen({ work, openAt, notice }: Props) {
   // Once the first page is up, the work's search index is built in idle time (in the worker).
   const hasPage = shown !== null;
   useEffect(() => (hasPage ? app.search.prepareWhenIdle({ workId: work.id }) : undefined), [hasPage, app.search, work.id]);
+  const settled = hasPage || error !== null;
+  useEffect(() => void (settled && onSettled?.()), [settled, onSettled]);
 
   const jump = useCallback(
     (target: Target) => {
@@ -277,7 +280,7 @@ export function ReaderScreen({ work, openAt, notice }: Props) {
         />
       )}
       {panel === 'settings' && <AppSettings onClose={closePanel} />}
-      {panel === 'keys' && <KeyboardHelp rows={READER_KEYS} onClose={closePanel} />}
+      {panel === 'keys' && <ReaderKeyboardHelp onClose={closePanel} />}
     </div>
   );
 }

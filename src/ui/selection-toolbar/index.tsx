@@ -1,6 +1,6 @@
 /** Select, then act: the small toolbar over a text selection (four highlight colours, Note, Copy, Share). */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { COLOUR_NAMES } from '../../annotations/markdown';
+import { COLOUR_NAMES } from '../../annotations/colours';
 import { passageAt, passageUrl } from '../../annotations/link';
 import { selectedIn, type Selected } from '../../annotations/selection';
 import { COLOURS, type HighlightColour } from '../../annotations/types';

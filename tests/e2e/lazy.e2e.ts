@@ -1,0 +1,154 @@
+/**
+ * Issue 16: what the first screen does not draw comes from its own chunk (src/ui/lazy). Every
+ * chunk is preloaded once the first screen is up, so a panel opened later asks for nothing;
+ * a panel asked for before its chunk arrived opens its frame at once, keeps the focus and the
+ * reader's Escape, and fills in when the chunk arrives; read aloud started early starts then.
+ */
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { BrowserContext, Page, Route } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openWork, showControls, WORKS } from './app';
+import { browserAndServer, distDir, newContext, trackPageErrors } from './harness';
+import { installSpeechStandIn, spoken } from './speech-standin';
+
+const suite = browserAndServer();
+
+/** The build's scripts under assets/ but the search worker (it starts with the first search, in its own thread). */
+async function builtScripts(): Promise<string[]> {
+  const names = await readdir(join(distDir(), 'assets'));
+  return names.filter((n) => n.endsWith('.js') && !n.startsWith('worker-')).map((n) => `/assets/${n}`);
+}
+
+/** Script paths the page asked for, in order (but the search worker's, which the first search starts). */
+function trackScripts(page: Page): string[] {
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith('/assets/') && pathname.endsWith('.js') && !pathname.startsWith('/assets/worker-')) asked.push(pathname);
+  });
+  return asked;
+}
+
+/** Holds every request for one chunk (by its name before the hash) until released. */
+async function holdChunk(context: BrowserContext, name: string): Promise<{ release: () => Promise<void>; path: () => string }> {
+  const held: Route[] = [];
+  let released = false;
+  let path = '';
+  await context.route(new RegExp(`/assets/${name}-[\\w-]+\\.js$`), (route) => {
+    path = new URL(route.request().url()).pathname;
+    if (released) void route.continue();
+    else held.push(route);
+  });
+  return {
+    async release() {
+      released = true;
+      await Promise.all(held.splice(0).map((r) => r.continue()));
+    },
+    path: () => path,
+  };
+}
+
+/** Resolves once the page has run the chunk at `path` and drawn two frames since (all that waited for it has run). */
+function chunkRun(page: Page, path: string): Promise<void> {
+  // A string, so the test runner leaves the page's own import() alone.
+  return page.evaluate(`import(${JSON.stringify(path)}).then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))`);
+}
+
+const focusInDialog = (page: Page) => page.evaluate(() => Boolean(document.activeElement?.closest('dialog[open]')));
+const focusedName = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+
+describe('lazy chunks', () => {
+  it('preloads every chunk once the first screen is up, so opening panels then asks for no script', async () => {
+    const context = await newContext(suite.browser, { serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const errors = trackPageErrors(page);
+    const asked = trackScripts(page);
+    await page.goto(suite.server.url);
+    await page.getByRole('heading', { name: 'Quire', level: 1 }).waitFor();
+    const scripts = await builtScripts();
+    // Nothing opened: the idle preload alone asks for every chunk.
+    await expect.poll(() => scripts.filter((s) => !asked.includes(s)), { timeout: 20_000 }).toEqual([]);
+    const before = asked.length;
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    const settings = page.getByRole('dialog', { name: 'Settings' });
+    await settings.getByRole('radio', { name: 'Sepia' }).waitFor();
+    expect(await settings.getByText('Loading…').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Search' }).getByRole('searchbox').waitFor();
+    await page.keyboard.press('Escape');
+    expect(asked.slice(before)).toEqual([]);
+    // Each chunk was asked for once.
+    expect(asked.filter((s, i) => asked.indexOf(s) !== i)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a panel asked for before its chunk arrived opens its frame at once and fills in, the focus inside', async () => {
+    const context = await newContext(suite.browser, { serviceWorkers: 'block' });
+    const chunk = await holdChunk(context, 'app-settings');
+    const page = await context.newPage();
+    const errors = trackPageErrors(page);
+    await page.goto(suite.server.url);
+    await page.getByRole('heading', { name: 'Quire', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    await dialog.getByRole('status').filter({ hasText: 'Loading…' }).waitFor();
+    expect(await focusInDialog(page)).toBe(true);
+    await chunk.release();
+    await dialog.getByRole('radio', { name: 'Sepia' }).waitFor();
+    expect(await dialog.getByText('Loading…').count()).toBe(0);
+    expect(await page.getByRole('dialog').count()).toBe(1);
+    expect(await focusInDialog(page)).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    // The focus goes back to what opened the panel, through both the frame and the panel.
+    expect(await focusedName(page)).toBe('Settings');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('Escape on the frame closes it, and the panel does not open by itself when the chunk arrives', async () => {
+    const context = await newContext(suite.browser, { serviceWorkers: 'block' });
+    const chunk = await holdChunk(context, 'search-panel');
+    const page = await context.newPage();
+    const errors = trackPageErrors(page);
+    await page.goto(suite.server.url);
+    await page.getByRole('heading', { name: 'Quire', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Search' });
+    await dialog.getByRole('status').filter({ hasText: 'Loading…' }).waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await chunk.release();
+    await chunkRun(page, chunk.path());
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    // Asked for again, it opens with its content at once.
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await dialog.getByRole('searchbox').waitFor();
+    expect(await dialog.getByText('Loading…').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('read aloud started before its chunk arrived starts speaking when it does', async () => {
+    const context = await newContext(suite.browser, { serviceWorkers: 'block', reducedMotion: 'reduce' });
+    await installSpeechStandIn(context);
+    const chunk = await holdChunk(context, 'session');
+    const page = await context.newPage();
+    const errors = trackPageErrors(page);
+    await page.goto(suite.server.url);
+    await page.getByRole('heading', { name: 'Quire', level: 1 }).waitFor();
+    await openWork(page, WORKS.long.title);
+    await showControls(page);
+    await page.getByRole('button', { name: 'Read aloud' }).click();
+    // Held: nothing is said yet, and no bar.
+    expect(await spoken(page)).toEqual([]);
+    await chunk.release();
+    await expect.poll(async () => (await spoken(page)).some((s) => s.started), { timeout: 20_000 }).toBe(true);
+    await page.getByRole('region', { name: 'Read aloud' }).getByRole('button', { name: 'Stop reading aloud' }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
