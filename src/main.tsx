@@ -15,8 +15,10 @@ import { createSettingsState } from './settings/state';
 import { parseHash } from './state/router';
 import { AppStateContext, createAppState } from './state/app-state';
 import { createStatsState } from './stats/state';
+import { takeJournal } from './storage/journal';
 import { handOver, wirePageLifecycle } from './storage/lifecycle';
 import { createStore } from './storage/store';
+import { indexWorks } from './storage/validate';
 
 // The first page's section and the reading font are fetched now, while storage opens, not once
 // the page is rendered: the first layout is then in the reading font, not laid out again for it.
@@ -73,7 +75,8 @@ async function load(): Promise<void> {
   ]);
   const known = { ...state.positions.value };
   for (const p of positions) if (p && isNewer(p, known[p.workId])) known[p.workId] = p;
-  state.positions.value = known;
+  // A place the last page journalled as it went away, newer than the stored one, is stored again.
+  state.positions.value = takeJournal(known, indexWorks(catalogue), (p) => store.putPosition(p));
   state.acknowledged.value = new Set([...state.acknowledged.value, ...acknowledged.filter((id): id is string => id !== null)]);
   state.speedSamples.value = speedSamples;
   state.stats.replace(statsRecords);

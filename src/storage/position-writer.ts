@@ -22,10 +22,12 @@ export interface PositionWriter {
 /** What the writer needs: `putPosition`, and `stampPosition` when the store orders places. */
 export type WriterStore = Pick<ReadingStore, 'putPosition'> & Partial<Pick<ReadingStore, 'stampPosition'>>;
 
-/** Options: the max wait and the "page is leaving" test (./lifecycle.ts). */
+/** Options: the max wait, the "page is leaving" test (./lifecycle.ts), and the journal (./journal.ts). */
 export interface WriterOptions {
   maxWait?: number;
   pageLeaving?: () => boolean;
+  /** Called, when the page is leaving, with every place not yet known to be stored (the newest of each work). */
+  journal?: (places: Locator[]) => void;
 }
 
 /** Creates a writer over `store`. */
@@ -34,6 +36,11 @@ export function createPositionWriter(store: WriterStore, options: WriterOptions 
   const pageLeaving = options.pageLeaving ?? (() => false);
   let next: Locator | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Per work, the newest place scheduled whose write has not yet been stored. */
+  const unstored = new Map<string, Locator>();
+  const journal = (): void => {
+    if (pageLeaving() && unstored.size > 0) options.journal?.([...unstored.values()]);
+  };
   /** Writes not yet settled; usually zero or one. */
   const inFlight = new Set<Promise<void>>();
 
@@ -47,7 +54,7 @@ export function createPositionWriter(store: WriterStore, options: WriterOptions 
     next = undefined;
     if (!locator) return;
     const write = store.putPosition(locator).then(
-      () => undefined,
+      () => void (unstored.get(locator.workId) === locator && unstored.delete(locator.workId)),
       // The store reports storage failures in its status; a bad locator is a bug to see in logs.
       (error: unknown) => console.error('Quire: could not save the place', error),
     );
@@ -63,11 +70,14 @@ export function createPositionWriter(store: WriterStore, options: WriterOptions 
     schedule(locator) {
       // Ordered at the move, so a write that lands late is still ordered by when the reader moved.
       next = store.stampPosition ? store.stampPosition(locator) : locator;
-      // A page going away can't wait for the write in flight (./lifecycle.ts).
+      unstored.set(next.workId, next);
+      // A page going away can't wait for the write in flight (./lifecycle.ts), nor count on it.
+      journal();
       if (inFlight.size === 0 || pageLeaving()) start();
       else timer ??= setTimeout(start, maxWait);
     },
     async flush() {
+      journal();
       start();
       await settled();
       // A place scheduled while waiting is written too before flush resolves.

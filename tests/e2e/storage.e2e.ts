@@ -143,6 +143,24 @@ describe('storage: the place is never lost', () => {
     await context.close();
   });
 
+  it('a reload right after a page turn reopens at that page, ten times over (the journal keeps a write the reload cut off)', async () => {
+    const { context, page, errors } = await openApp(suite.browser, suite.server);
+    await openWork(page, WORKS.long.title);
+    let p = await place(page);
+    for (let i = 0; i < 10; i++) {
+      // The turn is on screen, and the page reloads at once: its IndexedDB write may not commit.
+      p = await press(page, 'ArrowRight');
+      await page.reload();
+      expect(await waitForPlace(page), `reload ${i + 1}`).toEqual(p);
+    }
+    await pageSettled(page);
+    expect(await isVisible(page, p)).toBe(true);
+    // Taken back from the journal, the place is in IndexedDB too.
+    await waitForStored(page, WORKS.long.id, p);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('turning a page and closing the tab at once keeps that page', async () => {
     const { context, page } = await openApp(suite.browser, suite.server);
     await openWork(page, WORKS.long.title);
