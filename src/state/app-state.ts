@@ -10,6 +10,7 @@ import type { SearchClient } from '../search/client';
 import type { SettingsState } from '../settings/state';
 import { createStatsState, type StatsState } from '../stats/state';
 import type { ReadingStore, SpeedSample, StorageStatus } from '../storage/types';
+import { journalPlaces } from '../storage/journal';
 import { createPositionWriter } from '../storage/position-writer';
 import { parseHash, routeHash, type Route } from './router';
 
@@ -92,7 +93,7 @@ export function createAppState(init: Init): AppState {
 }
 
 function createActions(state: AppState, pageLeaving?: () => boolean) {
-  const writer = createPositionWriter(state.store, { pageLeaving });
+  const writer = createPositionWriter(state.store, { pageLeaving, journal: (places) => journalPlaces(places) });
   return {
     /** Goes to a route and puts it in the URL (a new history entry, so Back works). */
     navigate(route: Route): void {
