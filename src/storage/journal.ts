@@ -1,5 +1,5 @@
 /**
- * The places not yet known to be stored when the page goes away, kept also in localStorage.
+ * The newest places of this page's life when it goes away, kept also in localStorage.
  * An IndexedDB write started just before a reload or a close may never commit (the document is
  * gone first), and that lost the last page turn. localStorage is synchronous: what is set in
  * pagehide is on disk. The next start takes a journalled place that is newer than the stored one,
@@ -22,7 +22,7 @@ function storage(): JournalStorage {
   }
 }
 
-/** Journals `places` (each the newest of its work, as the writer holds them); nothing when there are none. */
+/** Journals `places` (the newest of each work the writer was given); nothing when there are none. */
 export function journalPlaces(places: readonly Locator[], to: JournalStorage = storage()): void {
   if (places.length === 0) return;
   try {

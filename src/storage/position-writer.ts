@@ -26,7 +26,7 @@ export type WriterStore = Pick<ReadingStore, 'putPosition'> & Partial<Pick<Readi
 export interface WriterOptions {
   maxWait?: number;
   pageLeaving?: () => boolean;
-  /** Called, when the page is leaving, with every place not yet known to be stored (the newest of each work). */
+  /** Called, when the page is leaving, with the newest place of each work scheduled in this page's life. */
   journal?: (places: Locator[]) => void;
 }
 
@@ -36,10 +36,14 @@ export function createPositionWriter(store: WriterStore, options: WriterOptions 
   const pageLeaving = options.pageLeaving ?? (() => false);
   let next: Locator | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  /** Per work, the newest place scheduled whose write has not yet been stored. */
-  const unstored = new Map<string, Locator>();
+  /**
+   * Per work, the newest place scheduled. All are journalled when the page leaves: a write that
+   * resolved may only be held for a retry, so "resolved" is not "stored"; the next start keeps
+   * only the places newer than the stored ones.
+   */
+  const newest = new Map<string, Locator>();
   const journal = (): void => {
-    if (pageLeaving() && unstored.size > 0) options.journal?.([...unstored.values()]);
+    if (pageLeaving() && newest.size > 0) options.journal?.([...newest.values()]);
   };
   /** Writes not yet settled; usually zero or one. */
   const inFlight = new Set<Promise<void>>();
@@ -54,7 +58,7 @@ export function createPositionWriter(store: WriterStore, options: WriterOptions 
     next = undefined;
     if (!locator) return;
     const write = store.putPosition(locator).then(
-      () => void (unstored.get(locator.workId) === locator && unstored.delete(locator.workId)),
+      () => undefined,
       // The store reports storage failures in its status; a bad locator is a bug to see in logs.
       (error: unknown) => console.error('Quire: could not save the place', error),
     );
@@ -70,7 +74,7 @@ export function createPositionWriter(store: WriterStore, options: WriterOptions 
     schedule(locator) {
       // Ordered at the move, so a write that lands late is still ordered by when the reader moved.
       next = store.stampPosition ? store.stampPosition(locator) : locator;
-      unstored.set(next.workId, next);
+      newest.set(next.workId, next);
       // A page going away can't wait for the write in flight (./lifecycle.ts), nor count on it.
       journal();
       if (inFlight.size === 0 || pageLeaving()) start();

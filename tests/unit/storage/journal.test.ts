@@ -80,7 +80,7 @@ describe('takeJournal', () => {
 });
 
 describe('the writer journals what is not yet stored when the page leaves', () => {
-  it('a write in flight when the page goes away is journalled; a stored one is not; nothing is journalled while the page stays', async () => {
+  it('when the page goes away, the newest place of each work is journalled (a write in flight included); nothing while the page stays', async () => {
     let leaving = false;
     const journalled: Locator[][] = [];
     const pending: (() => void)[] = [];
