@@ -2,6 +2,7 @@
 import type { WorkInfo } from '../content/types';
 import type { SearchRequest, SearchResponse, SectionUrls } from './protocol';
 import type { SearchResults, SearchScope, SectionLoader } from './types';
+import { whenIdle } from '../device/idle';
 
 /** The part of `Worker` the client uses (a fake in tests). */
 export interface WorkerLike {
@@ -43,16 +44,6 @@ export interface SearchClientOptions {
 
 /** How long an idle prepare may wait for an idle moment before it starts anyway. */
 const IDLE_TIMEOUT_MS = 3000;
-
-/** Runs `task` in an idle period (a timer where there is no requestIdleCallback); returns a canceller. */
-function whenIdle(task: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(task, { timeout: IDLE_TIMEOUT_MS });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(task, 200);
-  return () => clearTimeout(id);
-}
 
 /** Creates a client; the worker starts on first use. */
 export function createSearchClient({ catalogue, loadSection, sectionUrls, createWorker = createDefaultWorker }: SearchClientOptions): SearchClient {
@@ -111,7 +102,7 @@ export function createSearchClient({ catalogue, loadSection, sectionUrls, create
       getWorker().postMessage({ type: 'prepare', scope });
     },
     prepareWhenIdle(scope) {
-      return whenIdle(() => getWorker().postMessage({ type: 'prepare', scope }));
+      return whenIdle(() => getWorker().postMessage({ type: 'prepare', scope }), IDLE_TIMEOUT_MS);
     },
     dispose() {
       settleAll(null);

@@ -1,4 +1,5 @@
 /** When the lazy chunks are preloaded: after the first screen is painted, one chunk per idle moment. */
+import { whenIdle } from '../../device/idle';
 import { preloaders } from '.';
 
 /** How long each preload may wait for an idle moment before it starts anyway. */
@@ -6,15 +7,6 @@ const IDLE_TIMEOUT_MS = 2000;
 
 let state: 'waiting' | 'running' | 'done' = 'waiting';
 
-/** Calls `task` in the next idle moment (a timer where there is no requestIdleCallback: Safari); returns a canceller. */
-function whenIdle(task: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(task, { timeout: IDLE_TIMEOUT_MS });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(task, 200);
-  return () => clearTimeout(id);
-}
 
 /**
  * Runs `tasks` (default: every lazy chunk's preload) one after another, each in its own idle
@@ -34,7 +26,7 @@ export function preloadWhenIdle(tasks: readonly (() => Promise<void>)[] = preloa
       state = 'done';
       return;
     }
-    cancel = whenIdle(() => void task().then(() => live && next(i + 1)));
+    cancel = whenIdle(() => void task().then(() => live && next(i + 1)), IDLE_TIMEOUT_MS);
   };
   // A frame, then a task: past the paint of what is on screen now.
   const frame = requestAnimationFrame(() => {
