@@ -8,7 +8,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openWork, showControls, WORKS } from './app';
+import { openWork, place, showControls, WORKS } from './app';
 import { browserAndServer, distDir, newContext, trackPageErrors } from './harness';
 import { installSpeechStandIn, spoken } from './speech-standin';
 
@@ -149,6 +149,23 @@ describe('lazy chunks', () => {
     await expect.poll(async () => (await spoken(page)).some((s) => s.started), { timeout: 20_000 }).toBe(true);
     await page.getByRole('region', { name: 'Read aloud' }).getByRole('button', { name: 'Stop reading aloud' }).waitFor();
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('read aloud whose chunk cannot be loaded says so, and the place stays', async () => {
+    const context = await newContext(suite.browser, { serviceWorkers: 'block', reducedMotion: 'reduce' });
+    await installSpeechStandIn(context);
+    await context.route(/\/assets\/session-[\w-]+\.js$/, (route) => route.abort());
+    const page = await context.newPage();
+    await page.goto(suite.server.url);
+    await page.getByRole('heading', { name: 'Quire', level: 1 }).waitFor();
+    await openWork(page, WORKS.long.title);
+    const before = await place(page);
+    await showControls(page);
+    await page.getByRole('button', { name: 'Read aloud' }).click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Read aloud could not be loaded' }).count(), { timeout: 10_000 }).toBe(1);
+    expect(await spoken(page)).toEqual([]);
+    expect(await place(page)).toEqual(before);
     await context.close();
   });
 });

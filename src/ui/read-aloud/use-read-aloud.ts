@@ -25,11 +25,15 @@ export interface ReadAloudOptions {
   hit?: SpeechPlace | null;
   rangeFor: RangeFor;
   placeAt: (node: Node, offset: number) => { block: number; offset: number } | null;
+  /** True once the first page is shown: the chunk is then fetched, after that paint, not at the first press. */
+  pageShown: boolean;
 }
 
 /** What the reader screen gets: the controller once made, and the actions its button, key and bar use. */
 export interface ReadAloud {
   controller: SpeechController | null;
+  /** Why read aloud could not start (its chunk failed to load), or null. */
+  unavailable: string | null;
   /** Starts from the selection, the search hit, or the first character on screen. */
   start(): void;
   /** The key: start when idle, else pause or resume. */
@@ -60,6 +64,7 @@ export function useReadAloud(options: ReadAloudOptions): ReadAloud {
   const latest = useRef(options);
   latest.current = options;
   const [controller, setController] = useState<SpeechController | null>(null);
+  const [unavailable, setUnavailable] = useState<string | null>(null);
   const made = useRef<Session | null>(null);
   const live = useRef(true);
 
@@ -81,6 +86,7 @@ export function useReadAloud(options: ReadAloudOptions): ReadAloud {
     const waiting = queued.current !== null;
     queued.current = then;
     if (waiting) return;
+    setUnavailable(null);
     loadSession().then(
       () => {
         const run = queued.current;
@@ -88,9 +94,21 @@ export function useReadAloud(options: ReadAloudOptions): ReadAloud {
         const arrived = run && live.current ? ensure() : null;
         if (run && arrived) run(arrived);
       },
-      () => void (queued.current = null),
+      () => {
+        queued.current = null;
+        if (live.current) setUnavailable('Read aloud could not be loaded: this device has not kept it yet. Try again once online; the place is unchanged.');
+      },
     );
   };
+
+  // Once the first page is painted, the chunk is fetched (a commuter may press Read aloud at once).
+  const { pageShown } = options;
+  useEffect(() => {
+    if (!pageShown || sessionModule()) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => void loadSession().catch(() => undefined), 0)));
+    return () => (cancelAnimationFrame(frame), clearTimeout(timer));
+  }, [pageShown]);
 
   useEffect(
     () => () => {
@@ -120,6 +138,7 @@ export function useReadAloud(options: ReadAloudOptions): ReadAloud {
   };
   return {
     controller,
+    unavailable,
     start,
     resume,
     toggle() {

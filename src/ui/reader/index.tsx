@@ -104,7 +104,7 @@ export function ReaderScreen({ work, openAt, notice, onSettled }: Props) {
     panelOpen: panel !== null,
   });
   useReadingWake(settings.keepScreenOn, model.onRelocate);
-  const readAloud = useReadAloud({ work, reader: model, contentRef, settings: app.settings, hit: highlight, rangeFor, placeAt });
+  const readAloud = useReadAloud({ work, reader: model, contentRef, settings: app.settings, hit: highlight, rangeFor, placeAt, pageShown: model.window.value !== null });
   const reading = readAloud.controller !== null && readAloud.controller.state.value.status !== 'idle';
   const section = model.section.value;
   const locator = model.locator.value;
@@ -251,6 +251,11 @@ export function ReaderScreen({ work, openAt, notice, onSettled }: Props) {
         onScrub={(f) => void scrub(f)}
       />
       {readAloud.controller && <ReadAloudBar controller={readAloud.controller} onResume={readAloud.resume} onRate={readAloud.setRate} onVoice={readAloud.setVoice} />}
+      {readAloud.unavailable && (
+        <p class="reader-alert" role="alert">
+          {readAloud.unavailable}
+        </p>
+      )}
       {panel === 'contents' && (
         <ContentsPanel
           work={work}
