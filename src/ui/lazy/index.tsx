@@ -35,8 +35,11 @@ export function lazy<P extends object>(load: () => Promise<FunctionComponent<P>>
   function Lazy(props: P) {
     const [failed, setFailed] = useState(false);
     const [, arrived] = useState(0);
+    const drewPending = !loaded;
     useEffect(() => {
-      if (loaded) return undefined;
+      // Drawn with its chunk: nothing to wait for. Drawn pending: wait, even if the chunk came in
+      // between the draw and this effect (then `start()` has already resolved, and it draws again).
+      if (!drewPending) return undefined;
       let live = true;
       start().then(
         () => live && arrived((n) => n + 1),
@@ -45,7 +48,7 @@ export function lazy<P extends object>(load: () => Promise<FunctionComponent<P>>
       return () => {
         live = false;
       };
-    }, []);
+    }, [drewPending]);
     return loaded ? h(loaded, props) : pending(props, failed);
   }
   const preload = () => start().catch(() => undefined);
