@@ -29,13 +29,15 @@ export interface AheadInput {
 
 /**
  * The window to lay out next while idle, or null when the one laid out already reaches a
- * window's worth past the place (or the section's end). Its start is the current start, or the
- * first character of a page before the one shown when the whole would pass twice a window.
+ * window's worth past the place (or the section's end), or when the page shown is the window's
+ * last (reached going back: it may be short, and text appended would appear on it as it is read).
+ * Its start is the current start, or the first character of a page before the one shown when
+ * the whole would pass twice a window.
  */
 export function aheadWindow(i: AheadInput): BlockWindow | null {
   const size = i.windowChars ?? WINDOW_CHARS;
   const { section: s, window: w } = i;
-  if (reachesEnd(s, w) || i.pageCount < 2) return null;
+  if (reachesEnd(s, w) || i.pageCount < 2 || i.page >= i.pageCount - 1) return null;
   if (charsIn(s, { start: i.anchor, end: w.end }) >= size) return null;
   // The last page is where the next window would start: the text from there on is appended.
   const end = windowFrom(s, i.firstOfPage(i.pageCount - 1), size).end;

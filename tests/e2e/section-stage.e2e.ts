@@ -128,9 +128,7 @@ describe('the next section, laid out ahead', () => {
     expect(at.block).toBeLessThan(windowStart);
     expect(await isVisible(page, at)).toBe(true);
     expect(await page.evaluate(() => (document.querySelector('article.reader-content') as { __staged?: string } | null)?.__staged)).toBe('before');
-    // What is on screen of the staged window is what was laid out hidden: the same elements, none
-    // rendered for the turn. (In idle time the window then grows on past its end, which may fill
-    // the rest of its last page.)
+    // What is on screen is what was laid out hidden: the same elements, none rendered for the turn.
     const shown = await shownFromStaged(page, windowStart);
     expect(shown.onScreen).toBeGreaterThan(0);
     expect(shown.staged).toBe(shown.onScreen);

@@ -40,6 +40,15 @@ describe('aheadWindow', () => {
     expect(aheadWindow({ section: s, window: last, page: 1, pageCount: q.pageCount, anchor: q.firstOfPage(1), firstOfPage: q.firstOfPage, windowChars: SIZE })).toBeNull();
   });
 
+  it('does not grow while the page shown is the window’s last (reached going back): it would add text to the page being read', () => {
+    const w = windowBefore(s, { block: 50, offset: 0 }, SIZE);
+    const p = pages(s, w, 150);
+    const last = p.pageCount - 1;
+    expect(aheadWindow({ section: s, window: w, page: last, pageCount: p.pageCount, anchor: p.firstOfPage(last), firstOfPage: p.firstOfPage, windowChars: SIZE })).toBeNull();
+    // One page further back, it grows again.
+    expect(aheadWindow({ section: s, window: w, page: last - 1, pageCount: p.pageCount, anchor: p.firstOfPage(last - 1), firstOfPage: p.firstOfPage, windowChars: SIZE })).not.toBeNull();
+  });
+
   it('grows forward to where the next window, started at the last page, would end', () => {
     const w = windowFrom(s, { block: 0, offset: 0 }, SIZE);
     const p = pages(s, w, 150);
