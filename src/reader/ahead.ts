@@ -11,8 +11,8 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
 import type { Section } from '../content/types';
 import type { SectionWindow } from './contract';
-import { samePlace, SECTION_START, type Place } from './place';
-import { charsIn, reachesEnd, startsSection, windowBefore, windowFrom, WINDOW_CHARS, type BlockWindow } from './window';
+import { SECTION_START, type Place } from './place';
+import { charsIn, reachesEnd, sameWindow, startsSection, windowBefore, windowFrom, WINDOW_CHARS, type BlockWindow } from './window';
 
 /** What is laid out, as the model sees it through the layout port. */
 export interface AheadInput {
@@ -85,9 +85,7 @@ export function createAhead(o: AheadOptions): {
 } {
   const staged = signal<SectionWindow | null>(null);
   const stage = (section: Section, window: BlockWindow): void => {
-    const was = staged.peek();
-    const same = was?.section.id === section.id && samePlace(was.window.start, window.start) && samePlace(was.window.end, window.end);
-    if (o.ready() && !same) staged.value = { section, window };
+    if (o.ready() && !sameWindow(staged.peek(), { section, window })) staged.value = { section, window };
   };
   let cancels: (() => void)[] = [];
   const cancel = (): void => {

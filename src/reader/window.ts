@@ -4,7 +4,7 @@
  * cost the same however long the section is. Pure: no DOM.
  */
 import type { Section } from '../content/types';
-import { isBefore, SECTION_START, type Place } from './place';
+import { isBefore, samePlace, SECTION_START, type Place } from './place';
 
 /** From `start` up to, not including, `end`; `end.offset > 0` cuts its block there. */
 export interface BlockWindow {
@@ -56,6 +56,12 @@ export function windowBefore(section: Section, end: Place, size = WINDOW_CHARS):
   let start = end.block;
   while (chars < size && start > 0) chars += length(section, --start);
   return { start: { block: start, offset: 0 }, end };
+}
+
+/** The same window of the same section (by id and bounds, not by object). */
+export function sameWindow(a: { section: { id: string }; window: BlockWindow } | null, b: { section: { id: string }; window: BlockWindow } | null): boolean {
+  if (!a || !b) return a === b;
+  return a.section.id === b.section.id && samePlace(a.window.start, b.window.start) && samePlace(a.window.end, b.window.end);
 }
 
 /** True when the character at `place` is inside the window. */

@@ -6,6 +6,7 @@
  * writes it to IndexedDB, and clears the journal. See ./README.md "The journal".
  */
 import type { Locator } from '../reader/locator';
+import { isNewer } from '../reader/locate';
 import { checkLocator, type WorkIndex } from './validate';
 
 /** The localStorage key: a JSON array of places, the newest per work. */
@@ -75,7 +76,7 @@ export function takeJournal(
   from: JournalStorage = storage(),
 ): Record<string, Locator> {
   const places = { ...known };
-  const newer = readJournal(works, from).filter((p) => !places[p.workId] || p.updatedAt > (places[p.workId] as Locator).updatedAt);
+  const newer = readJournal(works, from).filter((p) => isNewer(p, places[p.workId]));
   for (const p of newer) places[p.workId] = p;
   void Promise.all(newer.map(put)).then(
     () => clearJournal(from),

@@ -10,7 +10,8 @@ import type { ReaderModel } from '../../reader/contract';
 import type { Locator } from '../../reader/locator';
 import type { Paginator } from '../../reader/paginator';
 import { SectionView, type Highlight } from '../section-view';
-import { arrange, NO_SLOTS, sameWindow, type Slots } from './slots';
+import { sameWindow } from '../../reader/window';
+import { arrange, NO_SLOTS, type Slots } from './slots';
 
 interface Props {
   model: ReaderModel;

@@ -4,7 +4,7 @@
  * the turn into that section swaps the two instead of rendering and laying out anew. See ./README.md.
  */
 import type { SectionWindow } from '../../reader/contract';
-import { samePlace } from '../../reader/place';
+import { sameWindow } from '../../reader/window';
 
 /** What the two page elements hold, and which one is shown. */
 export interface Slots {
@@ -13,12 +13,6 @@ export interface Slots {
 }
 
 export const NO_SLOTS: Slots = { held: [null, null], shown: 0 };
-
-/** The same window of the same section. */
-export function sameWindow(a: SectionWindow | null, b: SectionWindow | null): boolean {
-  if (!a || !b) return a === b;
-  return a.section.id === b.section.id && samePlace(a.window.start, b.window.start) && samePlace(a.window.end, b.window.end);
-}
 
 /**
  * The slots after the model's window or staged window changed: the window shown stays where it

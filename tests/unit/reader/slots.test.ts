@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Section } from '../../../src/content/types';
 import type { SectionWindow } from '../../../src/reader/contract';
-import { arrange, NO_SLOTS, sameWindow, type Slots } from '../../../src/ui/reader/slots';
+import { sameWindow } from '../../../src/reader/window';
+import { arrange, NO_SLOTS, type Slots } from '../../../src/ui/reader/slots';
 
 const section = (id: string): Section => ({ id, index: 0, title: id, titleSource: 'app', words: 1, chars: 1, blockCount: 9, wordsBefore: 0, blocks: [] });
 const a = section('a');
