@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { loadWork } from '../../build/works-plugin';
 import { root } from '../fixtures/content';
-import { isVisible, openApp, openWork, place, press, showControls, storedPosition, waitForPlace, WORKS, type Place } from './app';
+import { isVisible, openApp, openWork, panelReady, place, type Place, press, showControls, storedPosition, waitForPlace, WORKS } from './app';
 import { browserAndServer } from './harness';
 
 const suite = browserAndServer();
@@ -36,8 +36,7 @@ async function readingData(at: { sectionId: string; block: number; offset: numbe
 async function importInReader(page: Page, path: string): Promise<void> {
   await showControls(page);
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Settings' });
-  await dialog.waitFor();
+  const dialog = await panelReady(page, 'Settings');
   await dialog.getByLabel('Import reading data').setInputFiles(path);
   await expect.poll(() => dialog.locator('.reading-data__import-result').textContent(), { timeout: 5_000 }).toMatch(/^Imported/);
   await page.keyboard.press('Escape');

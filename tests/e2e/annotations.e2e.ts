@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadWork } from '../../build/works-plugin';
 import { quoteFor } from '../../src/annotations/anchor';
 import { encodePassage } from '../../src/annotations/link';
-import { axeViolations, isVisible, openApp, openWork, place, showControls, waitForPlace, WORKS, type Place } from './app';
+import { axeViolations, isVisible, openApp, openWork, panelReady, place, type Place, showControls, waitForPlace, WORKS } from './app';
 import { browserAndServer, newContext, trackPageErrors } from './harness';
 
 const suite = browserAndServer();
@@ -98,9 +98,7 @@ function stored(page: Page, store: string): Promise<Record<string, unknown>[]> {
 async function openPanel(page: Page, tool: string, title: string) {
   await showControls(page);
   await page.getByRole('button', { name: tool, exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: title });
-  await dialog.waitFor();
-  return dialog;
+  return panelReady(page, title);
 }
 
 async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string; path: string }> {

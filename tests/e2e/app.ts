@@ -1,6 +1,6 @@
 /** Helpers that drive Quire itself in the e2e suite: open it, open a work, read where the reader is. */
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { newContext, trackForeignRequests, trackPageErrors, type Server } from './harness';
 
 export const WORKS = {
@@ -169,6 +169,17 @@ export async function axeViolations(page: Page): Promise<string[]> {
 export async function showControls(page: Page): Promise<void> {
   if ((await page.locator('.reader').getAttribute('data-controls')) === 'hidden') await page.keyboard.press('m');
   await page.locator('.reader[data-controls="shown"]').waitFor();
+}
+
+/**
+ * The panel named `title` once its content is in. A lazy panel asked for before its chunk
+ * arrived opens its frame at once, `aria-busy` and saying "Loading…" (src/ui/lazy): what a test
+ * then counts or reads must wait for the content, not only for the dialog.
+ */
+export async function panelReady(page: Page, title: string): Promise<Locator> {
+  const dialog = page.getByRole('dialog', { name: title });
+  await dialog.and(page.locator('dialog:not([aria-busy])')).waitFor();
+  return dialog;
 }
 
 /** The first and last characters whose boxes are on the page (white space aside), read from the DOM alone. */

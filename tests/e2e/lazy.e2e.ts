@@ -96,9 +96,12 @@ describe('lazy chunks', () => {
     const dialog = page.getByRole('dialog', { name: 'Settings' });
     await dialog.getByRole('status').filter({ hasText: 'Loading…' }).waitFor();
     expect(await focusInDialog(page)).toBe(true);
+    // Busy while it waits, so a screen reader (and a test) knows the content is still coming.
+    expect(await dialog.getAttribute('aria-busy')).toBe('true');
     await chunk.release();
     await dialog.getByRole('radio', { name: 'Sepia' }).waitFor();
     expect(await dialog.getByText('Loading…').count()).toBe(0);
+    expect(await dialog.getAttribute('aria-busy')).toBeNull();
     expect(await page.getByRole('dialog').count()).toBe(1);
     expect(await focusInDialog(page)).toBe(true);
     await page.keyboard.press('Escape');

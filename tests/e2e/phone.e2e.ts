@@ -1,7 +1,7 @@
 /** Phones as they are: Safari's notes and hand-off, the installed app's "Paste reading from Safari", the export reminder, the Continue shortcut. */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, openApp, openWork, place, press, storedPosition, WORKS } from './app';
+import { axeViolations, openApp, openWork, panelReady, place, press, storedPosition, WORKS } from './app';
 import { browserAndServer } from './harness';
 
 const suite = browserAndServer();
@@ -184,8 +184,7 @@ describe('page-turner remotes and keyboards', () => {
       at = back;
     }
     await page.keyboard.press('?');
-    const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
-    await sheet.waitFor();
+    const sheet = await panelReady(page, 'Keyboard shortcuts');
     const text = (await sheet.textContent()) ?? '';
     for (const label of ['Next page', 'Previous page', 'Enter', 'Next track (media key)', 'Previous track (media key)', 'Page Down', 'Page Up', 'Space', 'Esc']) {
       expect(text, label).toContain(label);

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { loadWork } from '../../build/works-plugin';
 import { root } from '../fixtures/content';
-import { openWork, pageSpan, place, press, storedPosition, waitForPlace, WORKS, type Place } from './app';
+import { openWork, pageSpan, panelReady, place, type Place, press, storedPosition, waitForPlace, WORKS } from './app';
 import { browserAndServer, newContext, trackForeignRequests, trackPageErrors } from './harness';
 import { holdVoice, installSpeechStandIn, spoken, waitForBeats, waitForEnded, wakeLog, type Spoken, type StandInOptions } from './speech-standin';
 
@@ -60,7 +60,7 @@ async function keepScreenOnOff(page: Page): Promise<void> {
   const settings = page.getByRole('button', { name: 'Settings', exact: true });
   if (!(await settings.isVisible())) await page.keyboard.press('m');
   await settings.click();
-  await page.getByRole('dialog').waitFor();
+  await panelReady(page, 'Settings');
   await page.getByLabel('Keep screen on while reading').uncheck();
   await page.keyboard.press('Escape');
   await page.getByRole('dialog').waitFor({ state: 'detached' });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { loadWork } from '../../build/works-plugin';
 import { root } from '../fixtures/content';
-import { axeViolations, isVisible, openApp, pageSpan, showControls, openWork, place, press, storedPosition, visibleText, waitForPlace, WORKS, type Place } from './app';
+import { axeViolations, isVisible, openApp, openWork, pageSpan, panelReady, place, type Place, press, showControls, storedPosition, visibleText, waitForPlace, WORKS } from './app';
 import { browserAndServer } from './harness';
 
 const suite = browserAndServer();
@@ -28,7 +28,7 @@ async function waitForStored(page: Page, workId: string, p: Place): Promise<void
 async function openSettings(page: Page): Promise<void> {
   await showControls(page);
   await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('dialog').waitFor();
+  await panelReady(page, 'Settings');
 }
 
 async function closePanel(page: Page): Promise<void> {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Locator as PwLocator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, isVisible, openApp, openWork, place, press, showControls, storedPosition, waitForPlace, WORKS, type Place } from './app';
+import { axeViolations, isVisible, openApp, openWork, panelReady, place, type Place, press, showControls, storedPosition, waitForPlace, WORKS } from './app';
 import { browserAndServer, trackPageErrors } from './harness';
 
 const suite = browserAndServer();
@@ -110,9 +110,7 @@ async function openSettings(page: Page): Promise<PwLocator> {
   await dismissOfflineNotice(page);
   if (await page.locator('.reader').count()) await showControls(page);
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Settings' });
-  await dialog.waitFor();
-  return dialog;
+  return panelReady(page, 'Settings');
 }
 
 async function closeSettings(page: Page): Promise<void> {

@@ -1,7 +1,7 @@
 /** The transfer code: copied in one browser profile, pasted in another, it brings the places, settings and bookmarks; a changed code writes nothing. */
 import type { Locator as PwLocator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, openApp, openWork, place, press, showControls, storedPosition, waitForPlace, WORKS, type Place } from './app';
+import { axeViolations, openApp, openWork, panelReady, place, type Place, press, showControls, storedPosition, waitForPlace, WORKS } from './app';
 import { browserAndServer } from './harness';
 
 const suite = browserAndServer();
@@ -44,9 +44,7 @@ async function openSettings(page: Page): Promise<PwLocator> {
   if (await ok.isVisible()) await ok.click();
   if (await page.locator('.reader').count()) await showControls(page);
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Settings' });
-  await dialog.waitFor();
-  return dialog;
+  return panelReady(page, 'Settings');
 }
 
 function storedSettings(page: Page): Promise<Record<string, unknown>> {

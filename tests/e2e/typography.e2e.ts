@@ -7,7 +7,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isVisible, place } from './app';
+import { isVisible, panelReady, place } from './app';
 import { launchBrowser, newContext, startServer, trackForeignRequests, trackPageErrors, type Server } from './harness';
 
 const WORK = 'making-it-work';
@@ -32,9 +32,7 @@ async function openSettings(page: Page) {
   // The reader hides its bars while reading; "m" (or a tap) brings them back.
   if (!(await button.isVisible())) await page.keyboard.press('m');
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Settings' });
-  await dialog.waitFor();
-  return dialog;
+  return panelReady(page, 'Settings');
 }
 
 async function closeSettings(page: Page) {

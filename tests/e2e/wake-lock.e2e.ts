@@ -5,7 +5,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, openWork, press, showControls, WORKS } from './app';
+import { axeViolations, openWork, panelReady, press, showControls, WORKS } from './app';
 import { browserAndServer, newContext, trackForeignRequests, trackPageErrors } from './harness';
 
 const suite = browserAndServer();
@@ -84,9 +84,7 @@ async function openSettings(page: Page) {
   if (await ok.isVisible()) await ok.click();
   if (await page.locator('.reader').count()) await showControls(page);
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Settings' });
-  await dialog.waitFor();
-  return dialog;
+  return panelReady(page, 'Settings');
 }
 
 describe('keep the screen on while reading', () => {

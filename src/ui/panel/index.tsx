@@ -9,6 +9,8 @@ interface Props {
   /** Keep the page visible behind the panel (settings change it live). */
   clear?: boolean;
   class?: string;
+  /** Its content is still coming (a lazy panel's frame): `aria-busy` until it is in. */
+  busy?: boolean;
 }
 
 /**
@@ -16,7 +18,7 @@ interface Props {
  * back to what opened it, Escape closes, and the page behind cannot be reached by Tab. The
  * only dialog implementation: every panel of the app is one of these.
  */
-export function Panel({ title, onClose, children, clear = false, class: className = '' }: Props) {
+export function Panel({ title, onClose, children, clear = false, class: className = '', busy = false }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const close = useRef(onClose);
@@ -41,6 +43,7 @@ export function Panel({ title, onClose, children, clear = false, class: classNam
       ref={ref}
       class={['panel', clear ? 'clear' : '', className].filter(Boolean).join(' ')}
       aria-labelledby={titleId}
+      aria-busy={busy ? 'true' : undefined}
       onCancel={(event) => {
         // Escape: the parent decides, by unmounting the panel.
         event.preventDefault();
