@@ -11,9 +11,9 @@ import { DEFAULT_CHARS_PER_PAGE, measure, NO_POSITION, wordsPerPage, type Reader
 import { adopted, jumped, NO_BACK, readOn, wentBack, type BackState } from './history';
 import { isNewer, makeLocator, resolveLocator } from './locate';
 import type { Locator, Target } from './locator';
-import { beyond, neighbourAhead, nextMove, opening, prevMove, windowFor, type Layout, type Leave } from './navigation';
+import { beyond, endsShort, neighbourAhead, nextMove, opening, prevMove, windowFor, type Layout, type Leave } from './navigation';
 import { samePlace, SECTION_START, type Place, type ReadingMode } from './place';
-import { holds, isWholeSection, wholeSection, windowFrom, type BlockWindow } from './window';
+import { charsIn, holds, isWholeSection, wholeSection, windowFrom, WINDOW_CHARS, type BlockWindow } from './window';
 
 export type { Target } from './locator';
 export type { ReaderPosition } from './estimates';
@@ -122,6 +122,8 @@ export function createReaderModel(o: ReaderModelOptions): ReaderModel {
     clearTimeout(scrollTimer);
     if (!port.layout(s, w, mode(), anchor)) return;
     const todo = step;
+    // A jump's short window whose page shown is its last: laid out again with a window more.
+    if (todo.arrive === 'anchor' && endsShort({ ...port.pages(), section: s, window: w, mode: mode() })) return setWindow(windowFrom(s, w.start, charsIn(s, w) + (o.windowChars ?? WINDOW_CHARS)));
     step = STAY;
     if (todo.arrive === 'last') port.showLast();
     if (todo.arrive === 'screen' || todo.arrive === 'last') placeAt(port.firstVisible(), todo.reason);
@@ -161,7 +163,7 @@ export function createReaderModel(o: ReaderModelOptions): ReaderModel {
       batch(() => {
         section.value = s;
         atEnd.value = false;
-        setWindow(windowFor(s, place, at, mode(), o.windowChars));
+        setWindow(windowFor(s, place, at, mode(), o.windowChars, perPage));
       });
     }
     await done;
@@ -261,15 +263,13 @@ export function createReaderModel(o: ReaderModelOptions): ReaderModel {
     async follow(target) {
       const s = section.peek();
       const w = win.peek();
-      if (s && w && s.id === target.sectionId) {
-        const place = placeIn(s, target);
-        if (holds(w, place)) {
-          supersede();
-          if (!port.isOnScreen(place)) port.showPlace(place);
-          placeAt(place, 'follow');
-          report();
-          return;
-        }
+      const place = s?.id === target.sectionId ? placeIn(s, target) : null;
+      if (w && place && holds(w, place)) {
+        supersede();
+        if (!port.isOnScreen(place)) port.showPlace(place);
+        placeAt(place, 'follow');
+        report();
+        return;
       }
       await show(target, { arrive: 'anchor', reason: 'follow' });
     },

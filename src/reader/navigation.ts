@@ -37,11 +37,26 @@ export type Leave = Exclude<Move, { kind: 'page' }>;
 /** How a window is chosen for a place: starting at it, at its paragraph, or ending at the section's end. */
 export type WindowAt = 'place' | 'paragraph' | 'end';
 
-/** The window to lay out for a place (scrolling lays out the whole section). */
-export function windowFor(section: Section, place: Place, at: WindowAt, mode: ReadingMode, size = WINDOW_CHARS): BlockWindow {
+/** Pages of text a jump lays out past the place it jumps to; the window grows to its full size in idle time (./ahead.ts). */
+export const JUMP_PAGES_AHEAD = 2;
+
+/**
+ * The window to lay out for a place (scrolling lays out the whole section). A jump's window
+ * (`paragraph`) starts at the paragraph jumped to and holds `JUMP_PAGES_AHEAD` pages of text
+ * (`perPage` characters each) past the place, not a whole window: a jump lays out that much
+ * less, and the page it shows is not the window's last (`endsShort` catches a page denser than
+ * `perPage`). A place deeper into its paragraph than that allows gets the whole window.
+ */
+export function windowFor(section: Section, place: Place, at: WindowAt, mode: ReadingMode, size = WINDOW_CHARS, perPage = size): BlockWindow {
   if (mode === 'scroll') return wholeSection(section);
   if (at === 'end') return windowBefore(section, sectionEnd(section), size);
-  return windowFrom(section, at === 'paragraph' ? { block: place.block, offset: 0 } : place, size);
+  if (at === 'place') return windowFrom(section, place, size);
+  return windowFrom(section, { block: place.block, offset: 0 }, Math.min(size, place.offset + JUMP_PAGES_AHEAD * perPage));
+}
+
+/** True when the page shown is the last of a window that stops short of its section's end: a jump there needs more text laid out. */
+export function endsShort(l: Pick<Layout, 'section' | 'window' | 'mode' | 'page' | 'pageCount'>): boolean {
+  return l.mode === 'paginated' && !reachesEnd(l.section, l.window) && l.page >= l.pageCount - 1;
 }
 
 /**

@@ -4,7 +4,7 @@ import { makeLocator } from '../../../src/reader/locate';
 import type { Locator, Target } from '../../../src/reader/locator';
 import { createReaderModel, type Relocate } from '../../../src/reader/model';
 import type { Place, ReadingMode } from '../../../src/reader/place';
-import { wholeSection } from '../../../src/reader/window';
+import { charsIn, reachesEnd, wholeSection } from '../../../src/reader/window';
 import { must } from '../../fixtures/content';
 import { FakePort, makeWork, slots } from './fake-port';
 
@@ -141,7 +141,58 @@ describe('navigation through the layout port', () => {
     expect(moves()).toEqual(['restore', 'turn', 'jump', 'back']);
     expect(saved.length).toBe(3);
   });
+
+  test('a jump lays out its paragraph and two pages past the place, not a whole window, and its page is not the window\'s last', async () => {
+    const { model, port, texts, at } = await setup();
+    const s1 = must(texts[1]);
+    await model.jump(at('s1', 6, 10));
+    const w = must(model.window.value);
+    expect(w.start).toEqual({ block: 6, offset: 0 });
+    // Two pages of 100 past offset 10 of a 57-character paragraph: four paragraphs, not the 300-character window.
+    expect(charsIn(s1, w)).toBeLessThan(300);
+    expect(charsIn(s1, w)).toBeGreaterThanOrEqual(210);
+    expect(port.isOnScreen({ block: 6, offset: 10 })).toBe(true);
+    expect(port.page).toBeLessThan(port.pagesOf.length - 1);
+    expect(key('s1', here(model))).toBe(key('s1', { block: 6, offset: 10 }));
+  });
+
+  test('reading on from a jump\'s short window: every character once, in order, and no short page before the section\'s end', async () => {
+    const { model, port, texts, at } = await setup();
+    await model.jump(at('s1', 6, 0));
+    const seen: string[] = [];
+    const short: string[] = [];
+    while (must(model.section.value).id === 's1') {
+      seen.push(...port.shown().map((p) => key('s1', p)));
+      if (port.shown().length < port.perPage) short.push(key('s1', port.firstVisible()));
+      await model.next();
+    }
+    const s1 = must(texts[1]);
+    const rest = slots(s1, wholeSection(s1)).filter((p) => p.block >= 6).map((p) => key('s1', p));
+    expect(seen).toEqual(rest);
+    expect(short.filter((k) => k !== key('s1', lastPageFrom(s1, { block: 6, offset: 0 }, port.perPage)))).toEqual([]);
+  });
+
+  test('a jump whose page is denser than the pages so far is laid out again with a window more before the place is taken', async () => {
+    const { model, port, texts, saved, at } = await setup();
+    // Pages now hold 250 characters, the model still expects 100: two pages past the place fit on one.
+    port.perPage = 250;
+    const layouts = port.layoutCount;
+    await model.jump(at('s1', 6, 10));
+    const w = must(model.window.value);
+    expect(port.layoutCount - layouts).toBe(2);
+    // Not a short last page mid-section: the window now reaches the section's end, or the page has one after it.
+    expect(reachesEnd(must(texts[1]), w) || port.page < port.pagesOf.length - 1).toBe(true);
+    expect(port.isOnScreen({ block: 6, offset: 10 })).toBe(true);
+    // Saved once, at the place jumped to.
+    expect(saved.map((l) => key(l.sectionId, l))).toEqual([key('s1', { block: 6, offset: 10 })]);
+  });
 });
+
+/** Where the last page of a section starts when it is paged from `from`. */
+function lastPageFrom(section: Parameters<typeof slots>[0], from: Place, perPage: number): Place {
+  const all = slots(section, { start: from, end: wholeSection(section).end });
+  return must(all[Math.floor((all.length - 1) / perPage) * perPage]);
+}
 
 /** Where the last page of a section starts when the section is paged from its start. */
 function lastPageStart(section: Parameters<typeof slots>[0], perPage: number): Place {
