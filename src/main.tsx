@@ -18,13 +18,15 @@ import { createStatsState } from './stats/state';
 import { takeJournal } from './storage/journal';
 import { handOver, wirePageLifecycle } from './storage/lifecycle';
 import { createStore } from './storage/store';
+import { firstScreenPainted } from './ui/lazy/idle';
 import { indexWorks } from './storage/validate';
 
 // The first page's section and the reading font are fetched now, while storage opens, not once
 // the page is rendered: the first layout is then in the reading font, not laid out again for it.
 prefetchFirstSection(location.hash);
 void document.fonts?.load(`1em ${getComputedStyle(document.documentElement).getPropertyValue('--reader-font-family') || 'Literata'}`).catch(() => undefined);
-const pwa = startPwa();
+// The service worker's first install precaches the whole build: it starts once the first screen is painted.
+const pwa = startPwa({ registerAfter: firstScreenPainted() });
 // The page's life is wired here only: leaving (pagehide, hidden) flushes every pending write
 // (the place, the settings, storage's retries) once, through the app's one flush; coming back
 // lets storage reopen a connection the browser closed in the background.

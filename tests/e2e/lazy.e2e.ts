@@ -58,6 +58,40 @@ function chunkRun(page: Page, path: string): Promise<void> {
 const focusInDialog = (page: Page) => page.evaluate(() => Boolean(document.activeElement?.closest('dialog[open]')));
 const focusedName = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
 
+describe('the first load', () => {
+  it('registers the service worker only once the first page is painted, and the visit still ends ready to read offline', async () => {
+    // The adult-content notice passed without a service worker: the next visit's first screen is the page itself.
+    const first = await newContext(suite.browser, { serviceWorkers: 'block' });
+    const before = await first.newPage();
+    await before.goto(suite.server.url);
+    await openWork(before, WORKS.short.title);
+    const storageState = await first.storageState({ indexedDB: true });
+    await first.close();
+
+    const context = await newContext(suite.browser, { storageState });
+    await context.addInitScript(() => {
+      const w = window as unknown as { __order: string[] };
+      w.__order = [];
+      const register = ServiceWorkerContainer.prototype.register;
+      ServiceWorkerContainer.prototype.register = function (this: ServiceWorkerContainer, ...args: Parameters<typeof register>) {
+        w.__order.push('register');
+        return register.apply(this, args);
+      };
+      new MutationObserver(() => {
+        if (!w.__order.includes('page') && document.querySelector('article.reader-content [data-block]')) w.__order.push('page');
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const page = await context.newPage();
+    const errors = trackPageErrors(page);
+    await page.goto(new URL(`#/read/${WORKS.short.id}`, suite.server.url).href);
+    // The first install precaches the whole build: it must not compete with the first page.
+    expect(await page.evaluate(() => navigator.serviceWorker.ready.then(() => true))).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __order: string[] }).__order)).toEqual(['page', 'register']);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('lazy chunks', () => {
   it('preloads every chunk once the first screen is up, so opening panels then asks for no script', async () => {
     const context = await newContext(suite.browser, { serviceWorkers: 'block' });

@@ -6,7 +6,13 @@ import { preloaders } from '.';
 const IDLE_TIMEOUT_MS = 2000;
 
 let state: 'waiting' | 'running' | 'done' = 'waiting';
+let painted: () => void = () => undefined;
+const firstScreen = new Promise<void>((resolve) => (painted = resolve));
 
+/** Resolves once the first screen is painted (the preload's start): what the first load must not compete with waits for it. */
+export function firstScreenPainted(): Promise<void> {
+  return firstScreen;
+}
 
 /**
  * Runs `tasks` (default: every lazy chunk's preload) one after another, each in its own idle
@@ -30,7 +36,10 @@ export function preloadWhenIdle(tasks: readonly (() => Promise<void>)[] = preloa
   };
   // A frame, then a task: past the paint of what is on screen now.
   const frame = requestAnimationFrame(() => {
-    const id = setTimeout(() => next(0), 0);
+    const id = setTimeout(() => {
+      painted();
+      next(0);
+    }, 0);
     cancel = () => clearTimeout(id);
   });
   cancel = () => cancelAnimationFrame(frame);
