@@ -12,7 +12,7 @@ import { signal, type ReadonlySignal } from '@preact/signals';
 import type { Section } from '../content/types';
 import type { SectionWindow } from './contract';
 import { SECTION_START, type Place } from './place';
-import { charsIn, reachesEnd, sameWindow, startsSection, windowBefore, windowFrom, WINDOW_CHARS, type BlockWindow } from './window';
+import { charsIn, reachesEnd, sameWindow, sectionEnd, startsSection, windowBefore, windowFrom, WINDOW_CHARS, type BlockWindow } from './window';
 
 /** What is laid out, as the model sees it through the layout port. */
 export interface AheadInput {
@@ -46,18 +46,22 @@ export function aheadWindow(i: AheadInput): BlockWindow | null {
   return { start, end };
 }
 
-/** What to stage (lay out hidden, for the view): the next section's start, or the window before this one. */
-export type Stage = { section: string } | { before: BlockWindow } | null;
+/** What to stage (lay out hidden, for the view): the next section's start (`last`: the previous one's end), or the window before this one. */
+export type Stage = { section: string; last?: true } | { before: BlockWindow } | null;
 
 /**
- * What to stage once nothing is left to grow: near the window's start (its first two pages)
- * when it does not start the section, the window a turn back will ask for, unless the window is
- * also the section's last and the place within three pages of its end; else, when the window
- * reaches the section's end, the next section; else nothing.
+ * What to stage once nothing is left to grow. Near the window's start (its first two pages),
+ * what a turn back will ask for: the window before it, or, when it starts the section, the
+ * previous section's last window; unless the window is also the section's last and the place
+ * within three pages of its end (reading on is likelier). Else, when the window reaches the
+ * section's end, the next section; else nothing.
  */
-export function whatToStage(i: AheadInput, next: { id: string } | undefined): Stage {
+export function whatToStage(i: AheadInput, next: { id: string } | undefined, prev?: { id: string }): Stage {
   const toNext = next !== undefined && reachesEnd(i.section, i.window);
-  if (!startsSection(i.window) && i.page <= 1 && !(toNext && i.pageCount - i.page <= 3)) return { before: windowBefore(i.section, i.window.start, i.windowChars) };
+  if (i.page <= 1 && !(toNext && i.pageCount - i.page <= 3)) {
+    if (!startsSection(i.window)) return { before: windowBefore(i.section, i.window.start, i.windowChars) };
+    if (prev) return { section: prev.id, last: true };
+  }
   return toNext ? { section: next.id } : null;
 }
 
@@ -78,7 +82,7 @@ export interface AheadOptions {
  * requestIdleCallback (Node: the model's unit tests) the load happens at once and nothing is laid ahead.
  */
 export function createAhead(o: AheadOptions): {
-  after(input: AheadInput, neighbour: { id: string } | undefined, next: { id: string } | undefined): void;
+  after(input: AheadInput, neighbour: { id: string } | undefined, next: { id: string } | undefined, prev?: { id: string }): void;
   cancel(): void;
   /** The staged window, exactly as the turn that needs it asks for it (see contract.ts). */
   staged: ReadonlySignal<SectionWindow | null>;
@@ -93,7 +97,7 @@ export function createAhead(o: AheadOptions): {
     cancels = [];
   };
   return {
-    after(input, neighbour, next) {
+    after(input, neighbour, next, prev) {
       cancel();
       if (neighbour) {
         if (typeof requestAnimationFrame !== 'function') void o.load(neighbour.id);
@@ -109,10 +113,11 @@ export function createAhead(o: AheadOptions): {
         () => {
           if (!o.ready()) return;
           const grown = aheadWindow(input);
-          const what = grown ? null : whatToStage(input, next);
+          const what = grown ? null : whatToStage(input, next, prev);
           if (grown) o.lay(grown);
           else if (what && 'before' in what) stage(input.section, what.before);
-          else if (what) void o.load(what.section).then((s) => s && stage(s, windowFrom(s, SECTION_START, input.windowChars)));
+          // Exactly the window the turn asks for: the next section's first, or the previous one's last (navigation.ts windowFor).
+          else if (what) void o.load(what.section).then((s) => s && stage(s, what.last ? windowBefore(s, sectionEnd(s), input.windowChars) : windowFrom(s, SECTION_START, input.windowChars)));
         },
         { timeout: 1000 },
       );

@@ -101,7 +101,7 @@ export function createReaderModel(o: ReaderModelOptions): ReaderModel {
     const m = measure(l, seam, perPage);
     perPage = m.perPage;
     position.value = m.position;
-    ahead.after({ ...l, anchor, firstOfPage: (page) => port.firstOfPage(page), windowChars: o.windowChars }, neighbourAhead(l, m.position), work.sections[l.section.index + 1]);
+    ahead.after({ ...l, anchor, firstOfPage: (page) => port.firstOfPage(page), windowChars: o.windowChars }, neighbourAhead(l, m.position), work.sections[l.section.index + 1], work.sections[l.section.index - 1]);
   }
 
   function setWindow(w: BlockWindow): void {

@@ -47,6 +47,21 @@ async function waitForStagedBefore(page: Page): Promise<void> {
   );
 }
 
+/** Waits until the hidden page holds the last block of `sectionId` (the window a turn back into that section asks for), laid out. */
+async function waitForStagedEnd(page: Page, sectionId: string, lastBlock: number): Promise<void> {
+  await page.waitForFunction(
+    ([id, block]) => {
+      const stage = document.querySelector<HTMLElement & { __staged?: string }>('article.reader-stage');
+      const end = stage?.querySelector(`section[data-section="${CSS.escape(String(id))}"] [data-block="${block}"]`);
+      const ready = stage !== null && end !== null && end !== undefined && stage.style.display !== 'none' && stage.style.width !== '';
+      if (ready) stage.__staged = 'end';
+      return ready;
+    },
+    [sectionId, lastBlock] as const,
+    { timeout: 10_000 },
+  );
+}
+
 /** Remembers the block elements the hidden page holds now. */
 function rememberStagedNodes(page: Page): Promise<void> {
   return page.evaluate(() => {
@@ -136,6 +151,34 @@ describe('the next section, laid out ahead', () => {
     const on = await press(page, 'ArrowRight');
     expect(on.block >= windowStart || on.block > at.block).toBe(true);
     expect(await isVisible(page, on)).toBe(true);
+    await context.close();
+  });
+
+  it('turns back into the previous section by showing its last window, staged: no node rendered, its last page on screen', async () => {
+    const last = sections.at(-1);
+    const before = sections.at(-2);
+    if (!last || !before) throw new Error('Making It Work has fewer than two sections');
+    const { context, page } = await openApp(suite.browser, suite.server);
+    await openWork(page, WORKS.long.title);
+    await showControls(page);
+    await page.getByRole('button', { name: 'Contents', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Contents' }).getByRole('button', { name: new RegExp(last.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).click();
+    await page.waitForFunction((id) => document.querySelector('article.reader-content')?.getAttribute('data-place-section') === id, last.id);
+    await page.locator('.reader-viewport').focus();
+    // At the start of a section: the previous one's end is laid out hidden, as the turn back asks for it.
+    await waitForStagedEnd(page, before.id, before.blockCount - 1);
+    await rememberStagedNodes(page);
+    await watchRenders(page);
+    const back = await press(page, 'ArrowLeft');
+    expect(back.section).toBe(before.id);
+    expect(await isVisible(page, back)).toBe(true);
+    expect(await page.evaluate(() => (document.querySelector('article.reader-content') as { __staged?: string } | null)?.__staged)).toBe('end');
+    expect(await page.evaluate(() => (globalThis as { __renders?: number }).__renders)).toBe(0);
+    // Its last page: the section's last block is on screen, and what is on screen was laid out hidden.
+    const shown = await shownFromStaged(page, before.blockCount);
+    expect(shown.onScreen).toBeGreaterThan(0);
+    expect(shown.staged).toBe(shown.onScreen);
+    expect(await isVisible(page, { section: before.id, block: before.blockCount - 1, offset: 0 })).toBe(true);
     await context.close();
   });
 

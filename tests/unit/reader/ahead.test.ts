@@ -99,6 +99,21 @@ describe('whatToStage', () => {
     expect(whatToStage(at(last, 1, 3), undefined)).toEqual({ before: windowBefore(s, last.start, SIZE) });
   });
 
+  it('within the first two pages of a section, stages the previous section’s end: the window a turn back into it asks for', () => {
+    const prev = { id: 'prev' };
+    const w = windowFrom(s, { block: 0, offset: 0 }, SIZE);
+    expect(whatToStage(at(w, 0, 8), next, prev)).toEqual({ section: 'prev', last: true });
+    expect(whatToStage(at(w, 1, 8), next, prev)).toEqual({ section: 'prev', last: true });
+    // Further in, nothing; a whole short section near its end: the next one, reading on is likelier.
+    expect(whatToStage(at(w, 2, 8), next, prev)).toBeNull();
+    expect(whatToStage(at(windowFrom(s, { block: 0, offset: 0 }, 60_000), 1, 3), next, prev)).toEqual({ section: 'next' });
+    // The first section of the work has none before it.
+    expect(whatToStage(at(w, 0, 8), next, undefined)).toBeNull();
+    // The turn back asks for that section's last page, laid out as the window ending at its end.
+    const back = prevMove({ section: { ...s, index: 1 }, window: w, page: 0, pageCount: 8, mode: 'paginated', sections: [{ ...s, id: 'prev', index: 0 }, { ...s, index: 1 }], windowChars: SIZE });
+    expect(back).toMatchObject({ kind: 'section', target: { sectionId: 'prev' }, last: true });
+  });
+
   it('stages nothing mid-window, at the work’s last section, or at a section’s first window short of its end', () => {
     expect(whatToStage(at(windowFrom(s, { block: 20, offset: 0 }, SIZE), 4, 8), next)).toBeNull();
     expect(whatToStage(at(windowFrom(s, { block: 0, offset: 0 }, SIZE), 0, 8), next)).toBeNull();
