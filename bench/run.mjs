@@ -20,6 +20,7 @@ import { serve } from '../scripts/serve.mjs';
 import { initScript } from './in-page.mjs';
 import { median, printBytes, printSearch, printSideBySide, quantile, round, summarise, GOALS } from './report.mjs';
 import { storageBench } from './storage.mjs';
+import { floorLine, floorOnce, prepareFloor } from './floor.mjs';
 
 /** @typedef {import('playwright-core').Browser} Browser */
 /** @typedef {import('playwright-core').BrowserContext} BrowserContext */
@@ -51,6 +52,8 @@ const TURN_PAUSE_MS = 100;
  */
 const FIRST_PAGE_READ_MS = 1000;
 const HEAP_TURNS = 200;
+/** Cold opens of the static floor page per round and viewport (bench/floor.mjs). */
+const FLOOR_OPENS = 3;
 /** Font sizes one after another from the default 18 px, ending on it (the next round starts the same). */
 const FONT_SIZES = [20, 22, 19, 24, 21, 18];
 /** 40 jump targets (fractions of the work), spread over it in a fixed shuffled order; the last goes back to the start. */
@@ -332,6 +335,9 @@ async function main() {
     await run('npx', ['vite', 'build'], { QUIRE_BENCH: '1', QUIRE_DIST: DIST });
   }
   const books = apps.includes('foliate') ? await prepareFoliate() : [];
+  const floorPath = await prepareFloor(DIST);
+  /** @type {Record<string, number[]>} cold opens of a static page, per viewport (bench/floor.mjs) */
+  const floor = {};
   const search = args.includes('--no-search') ? null : JSON.parse(await runTs('bench/search.ts'));
 
   const server = await serve({ root: DIST, host: '127.0.0.1', port: 0 });
@@ -354,6 +360,8 @@ async function main() {
     for (const viewport of viewports) for (const app of apps) warm.set(`${viewport.name}|${app}`, await primeWarm(browser, base, viewport, app, seed));
     for (let round_ = 1; round_ <= rounds; round_++) {
       for (const viewport of viewports) {
+        // The browser's floor, in the same rounds: FLOOR_OPENS cold opens of a static page.
+        for (let i = 0; i < FLOOR_OPENS; i++) (floor[viewport.name] ??= []).push(round(await floorOnce(browser, `${base}${floorPath}`, viewport)) ?? Number.NaN);
         for (const work of works) {
           process.stdout.write(`Round ${round_}: ${viewport.name} ${work} … `);
           for (const app of apps) {
@@ -389,6 +397,7 @@ async function main() {
     const summary = summarise(sessions);
     console.log('');
     printSideBySide(summary);
+    console.log(floorLine(floor));
     printBytes(summary);
     if (search) printSearch(search, searches);
     if (works.includes('bench-million')) await import('./speech.mjs').then(async (m) => console.log(`\n${m.speechLine(await m.speechBench(browser, server.url))}`)).catch((e) => console.log(`\nRead aloud: not measured (${e instanceof Error ? e.message : e})`));
@@ -416,6 +425,7 @@ async function main() {
         searchAfterOpenMs: SEARCH_AFTER_OPEN_MS,
       },
       goals: GOALS,
+      floor: { method: 'bench/floor.mjs: a static page with one paragraph and a stylesheet, no script; a new context; navigation → first frame painted (the cold-open timing)', samplesMs: floor },
       books,
       summary,
       sessions,

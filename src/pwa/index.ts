@@ -28,16 +28,9 @@ export interface StartPwaOptions {
   register?: boolean;
   /** Runs after the app was installed (default: ask for persistent storage). */
   onInstalled?: () => void;
-  /**
-   * Registers once this resolves (main.tsx: the first screen painted), or after
-   * `REGISTER_LATEST_MS` whatever happens: the first install precaches the whole build, and
-   * that must not compete with the first page. Default: at once.
-   */
+  /** Registers once this resolves (main.tsx: the first screen painted); see `RegisterOptions.registerAfter`. */
   registerAfter?: Promise<unknown>;
 }
-
-/** The latest a registration waits for `registerAfter` (a first screen that never settles still gets offline reading). */
-export const REGISTER_LATEST_MS = 5000;
 
 const OFFLINE_READY = 'offline-ready';
 
@@ -52,7 +45,7 @@ export function startPwa(options: StartPwaOptions = {}): Pwa {
   watchInstall(state, options.onInstalled ?? (() => void requestPersistence()));
 
   let controls: ServiceWorkerControls | undefined;
-  const register = () => {
+  if (options.register ?? import.meta.env.PROD) {
     controls = registerServiceWorker({
       onNeedRefresh: () => {
         state.needRefresh.value = true;
@@ -65,11 +58,7 @@ export function startPwa(options: StartPwaOptions = {}): Pwa {
         }
       },
       onError: (error) => console.warn('Quire could not set up offline reading:', error),
-    });
-  };
-  if (options.register ?? import.meta.env.PROD) {
-    if (!options.registerAfter) register();
-    else void Promise.race([options.registerAfter, new Promise((done) => setTimeout(done, REGISTER_LATEST_MS))]).then(register);
+    }, { registerAfter: options.registerAfter });
   }
 
   return {

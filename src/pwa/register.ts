@@ -33,7 +33,17 @@ export interface RegisterOptions {
   scope?: string;
   reload?: () => void;
   env?: UpdateCheckEnv;
+  /**
+   * `wb.register()` waits for this (main.tsx: the first screen painted), or `REGISTER_LATEST_MS`
+   * at most, whatever happens (a rejection too): the first install precaches the whole build,
+   * and that must not compete with the first page. The listeners (a controller change from
+   * another tab) are set up at once. Default: at once.
+   */
+  registerAfter?: Promise<unknown>;
 }
+
+/** The latest a registration waits for `registerAfter` (a first screen that never settles still gets offline reading). */
+export const REGISTER_LATEST_MS = 5000;
 
 const NO_SERVICE_WORKER: ServiceWorkerControls = {
   update: async () => undefined,
@@ -69,7 +79,9 @@ export function registerServiceWorker(callbacks: RegisterCallbacks, options: Reg
     flow.controllerChanged(wasControlled);
   });
 
-  const registered: Promise<ServiceWorkerRegistration | undefined> = wb.register().then(
+  const after = options.registerAfter ? Promise.race([options.registerAfter, new Promise((done) => setTimeout(done, REGISTER_LATEST_MS))]) : Promise.resolve();
+  const go = () => wb.register();
+  const registered: Promise<ServiceWorkerRegistration | undefined> = after.then(go, go).then(
     (registration) => {
       if (registration) watchWaiting(registration, callbacks.onNeedRefresh);
       callbacks.onRegistered?.(registration);

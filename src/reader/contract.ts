@@ -60,8 +60,9 @@ export interface ReaderModel {
   /**
    * The window the next turn out of this layout will ask for, staged for the view to lay out
    * hidden, in idle time (paginated): the next section's first window once the window shown
-   * reaches its section's end, or, near the start of a window that does not start its section,
-   * the window before it. The turn then shows it with no layout on the way. Null until there is one.
+   * reaches its section's end, or, near the start of a window, the window before it (when the
+   * window starts its section: the previous section's last window). The turn then shows it with
+   * no layout on the way. Null until there is one.
    */
   staged: ReadonlySignal<SectionWindow | null>;
   /** Settles once the opening place is laid out. */

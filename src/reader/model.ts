@@ -24,7 +24,7 @@ const SAVED: ReadonlySet<RelocateReason> = new Set(['turn', 'jump', 'back', 'fol
 
 /** What the next layout does with the place: keep it, restore or adopt it, take the screen's first character, the last page's, or the anchor. */
 type Arrive = 'stay' | 'restore' | 'screen' | 'last' | 'anchor';
-type Step = { arrive: Arrive; reason: RelocateReason; updatedAt?: number | undefined };
+type Step = { arrive: Arrive; reason: RelocateReason; updatedAt?: number | undefined; grown?: true };
 const STAY: Step = { arrive: 'stay', reason: 'relayout' };
 
 /** Where a target is in its loaded section: its quote's place if the text moved, else its block and offset. */
@@ -122,8 +122,11 @@ export function createReaderModel(o: ReaderModelOptions): ReaderModel {
     clearTimeout(scrollTimer);
     if (!port.layout(s, w, mode(), anchor)) return;
     const todo = step;
-    // A jump's short window whose page shown is its last: laid out again with a window more.
-    if (todo.arrive === 'anchor' && endsShort({ ...port.pages(), section: s, window: w, mode: mode() })) return setWindow(windowFrom(s, w.start, charsIn(s, w) + (o.windowChars ?? WINDOW_CHARS)));
+    // A jump whose page shown is its window's last (short windows, denser pages): once, a window more.
+    if (todo.arrive === 'anchor' && !todo.grown && endsShort({ ...port.pages(), section: s, window: w, mode: mode() })) {
+      step = { ...todo, grown: true };
+      return setWindow(windowFrom(s, w.start, charsIn(s, w) + (o.windowChars ?? WINDOW_CHARS)));
+    }
     step = STAY;
     if (todo.arrive === 'last') port.showLast();
     if (todo.arrive === 'screen' || todo.arrive === 'last') placeAt(port.firstVisible(), todo.reason);
@@ -283,10 +286,7 @@ export function createReaderModel(o: ReaderModelOptions): ReaderModel {
         placeAt(port.firstVisible(), 'turn');
       }, o.scrollSettleMs ?? 120);
     },
-    onRelocate(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onRelocate: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
     isOnScreen: (place) => port.isOnScreen(place),
     dispose() {
       disposed = true;

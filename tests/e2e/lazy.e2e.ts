@@ -85,6 +85,7 @@ describe('the first load', () => {
     const errors = trackPageErrors(page);
     await page.goto(new URL(`#/read/${WORKS.short.id}`, suite.server.url).href);
     // The first install precaches the whole build: it must not compete with the first page.
+    // ('page' is the first page's insertion; registering waits for its paint, or 5 s at most.)
     expect(await page.evaluate(() => navigator.serviceWorker.ready.then(() => true))).toBe(true);
     expect(await page.evaluate(() => (window as unknown as { __order: string[] }).__order)).toEqual(['page', 'register']);
     expect(errors).toEqual([]);

@@ -1,8 +1,9 @@
 /**
  * The reader's viewport and its two page elements: the one shown (`article.reader-content`, the
  * content the paginator lays out and everything else draws on) and a hidden one holding the
- * staged next section, laid out in idle time, so turning into that section shows a page already
- * laid out. Which is which follows `arrange` (./slots.ts).
+ * staged window (the next section's start, the window before, or the previous section's end),
+ * laid out in idle time, so the turn into it shows a page already laid out. Which is which
+ * follows `arrange` (./slots.ts).
  */
 import type { ComponentChildren, RefObject } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
