@@ -39,6 +39,8 @@ export class Paginator implements LayoutPort {
   private columns: ColumnsChoice = 'auto';
   private viewport: HTMLElement | null = null;
   private content: HTMLElement | null = null;
+  /** The viewport's size at the last layout (a resize relays out only when it changed). */
+  private laidFor = { width: -1, height: -1 };
   /** The scroll position the reader itself just set, and until when a scroll event to it counts as its own. */
   private ownScroll = { top: -1, until: 0 };
 
@@ -58,6 +60,7 @@ export class Paginator implements LayoutPort {
     const { viewport, content } = this;
     if (!viewport || !content) return false;
     this.mode = mode;
+    this.laidFor = { width: viewport.clientWidth, height: viewport.clientHeight };
     const style = content.style;
     // A staged page set aside (display: none) while typography changed is laid out again here.
     style.display = '';
@@ -83,6 +86,12 @@ export class Paginator implements LayoutPort {
     this.pageCount = Math.max(1, Math.round((content.scrollWidth + gap) / step));
     this.showPage(this.pageOf(anchor), false);
     return true;
+  }
+
+  /** True when the viewport is not the size the last layout was made for (read it where layout is clean: a ResizeObserver callback). */
+  sizeChanged(): boolean {
+    const v = this.viewport;
+    return v !== null && (v.clientWidth !== this.laidFor.width || v.clientHeight !== this.laidFor.height);
   }
 
   /**

@@ -63,13 +63,10 @@ export function useReader({ work, startAt, settings, act, panelOpen }: Options) 
     const viewport = viewportRef.current;
     if (!viewport) return;
     const again = () => model.relayout();
-    let width = viewport.clientWidth;
-    let height = viewport.clientHeight;
+    // Compared with the size the last layout was made for, read in the observer's callback (layout
+    // is clean there): reading it here, right after the first page, forced a whole layout again.
     const observer = new ResizeObserver(() => {
-      if (viewport.clientWidth === width && viewport.clientHeight === height) return;
-      width = viewport.clientWidth;
-      height = viewport.clientHeight;
-      again();
+      if (paginator.sizeChanged()) again();
     });
     observer.observe(viewport);
     const fonts = document.fonts;
@@ -79,7 +76,7 @@ export function useReader({ work, startAt, settings, act, panelOpen }: Options) 
       observer.disconnect();
       fonts.removeEventListener('loadingdone', again);
     };
-  }, [model]);
+  }, [model, paginator]);
 
   // The listener is added once and reads the latest handlers: a key pressed right after a
   // turn must act on the new page, not on the one an older render saw.
