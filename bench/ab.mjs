@@ -16,6 +16,7 @@ import { chromium } from 'playwright-core';
 import { serve } from '../scripts/serve.mjs';
 import { initScript } from './in-page.mjs';
 import { median, round } from './report.mjs';
+import { seedStorage } from './seed.mjs';
 
 const [work = 'making-it-work', count = '10', ...dists] = process.argv.slice(2);
 if (dists.length < 2) {
@@ -30,22 +31,8 @@ const browser = await chromium.launch({
 });
 const viewport = { width: 412, height: 915 };
 try {
-  /** The storage state after a first visit that passed the notice (no service worker, so nothing is cached). @param {string} base */
-  const seedOf = async (base) => {
-    const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
-    const page = await context.newPage();
-    await page.goto(`${base}#/read/${encodeURIComponent(work)}`);
-    const cont = page.getByRole('button', { name: 'Continue' });
-    const ready = page.locator('article.reader-content[data-place-block] [data-block]').first();
-    await Promise.race([cont.waitFor(), ready.waitFor()]);
-    if (await cont.isVisible()) await cont.click();
-    await ready.waitFor();
-    const state = await context.storageState({ indexedDB: true });
-    await context.close();
-    return state;
-  };
   const seeds = [];
-  for (const s of servers) seeds.push(await seedOf(s.url));
+  for (const s of servers) seeds.push(await seedStorage(browser, s.url, [work]));
   /** @type {number[][]} */
   const opens = dists.map(() => []);
   const loadStart = loadavg()[0] ?? 0;

@@ -21,6 +21,7 @@ import { initScript } from './in-page.mjs';
 import { median, printBytes, printSearch, printSideBySide, quantile, round, summarise, GOALS } from './report.mjs';
 import { storageBench } from './storage.mjs';
 import { floorLine, floorOnce, prepareFloor } from './floor.mjs';
+import { seedStorage } from './seed.mjs';
 
 /** @typedef {import('playwright-core').Browser} Browser */
 /** @typedef {import('playwright-core').BrowserContext} BrowserContext */
@@ -276,27 +277,6 @@ async function primeWarm(browser, base, viewport, app, seed) {
   return context;
 }
 
-/** The adult notices passed once, kept as storage state (IndexedDB) that every Quire context starts from. @param {Browser} browser @param {string} base */
-async function seedStorage(browser, base) {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  try {
-    const page = await context.newPage();
-    for (const work of works) {
-      await page.goto(`${base}#/read/${encodeURIComponent(work)}`);
-      const cont = page.getByRole('button', { name: 'Continue' });
-      const ready = page.locator('article.reader-content[data-place-block] [data-block]').first();
-      await Promise.race([cont.waitFor(), ready.waitFor()]);
-      if (await cont.isVisible()) await cont.click();
-      await ready.waitFor();
-      await page.goto(`${base}#/`);
-      await page.getByRole('heading', { name: 'Quire', level: 1 }).waitFor();
-    }
-    return await context.storageState({ indexedDB: true });
-  } finally {
-    await context.close();
-  }
-}
-
 /** Search as you type in the reader (phone, bench-million), in the warm context. @param {BrowserContext} context @param {string} base */
 async function searchInApp(context, base) {
   const { page } = await openPage(context, urlOf(base, 'quire', LONG_WORK), 'quire');
@@ -354,7 +334,7 @@ async function main() {
   const searches = [];
   try {
     const base = server.url;
-    const seed = await seedStorage(browser, base);
+    const seed = await seedStorage(browser, base, works);
     /** @type {Map<string, BrowserContext>} */
     const warm = new Map();
     for (const viewport of viewports) for (const app of apps) warm.set(`${viewport.name}|${app}`, await primeWarm(browser, base, viewport, app, seed));
