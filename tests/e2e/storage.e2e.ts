@@ -242,6 +242,83 @@ describe('storage: the place is never lost', () => {
   });
 });
 
+/** Holds back every IndexedDB open's success in the context's pages until `__releaseDb()`: storage that is slow to answer. */
+async function holdDatabase(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const g = globalThis as { __dbHeld?: boolean; __releaseDb?: () => void; __order?: string[] };
+    // What came first: the first page, or storage saying it is not answering (its open timeout).
+    g.__order = [];
+    new MutationObserver(() => {
+      const seen = g.__order ?? [];
+      if (!seen.includes('slow') && document.querySelector('.storage-note-message')) seen.push('slow');
+      if (!seen.includes('page') && document.querySelector('article.reader-content[data-place-block] [data-block]')) seen.push('page');
+    }).observe(document, { childList: true, subtree: true, attributes: true });
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    g.__dbHeld = true;
+    g.__releaseDb = () => {
+      g.__dbHeld = false;
+      release();
+    };
+    const open = IDBFactory.prototype.open;
+    IDBFactory.prototype.open = function (this: IDBFactory, ...args: Parameters<IDBFactory['open']>) {
+      const request = open.apply(this, args);
+      const add = request.addEventListener.bind(request);
+      request.addEventListener = ((type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions) => {
+        if (type !== 'success') return add(type, listener, options);
+        const held = (event: Event) => void released.then(() => (typeof listener === 'function' ? listener.call(request, event) : listener.handleEvent(event)));
+        return add(type, held, options);
+      }) as typeof request.addEventListener;
+      return request;
+    };
+  });
+}
+
+const release = (page: Page) => page.evaluate(() => (globalThis as { __releaseDb?: () => void }).__releaseDb?.());
+
+describe('storage: the first page does not wait for IndexedDB', () => {
+  it('a reload opens at the place on the start hints while the database is still opening; its answer moves nothing', async () => {
+    const { context, page } = await openApp(suite.browser, suite.server);
+    await openWork(page, WORKS.long.title);
+    const p = await turns(page, 3);
+    await waitForStored(page, WORKS.long.id, p);
+    await holdDatabase(context);
+    await page.reload();
+    // The page is up, at the place, while the database's answer is still held back, and before
+    // storage gave up waiting for it (its open timeout: then the page would come from memory).
+    expect(await waitForPlace(page)).toEqual(p);
+    expect(await page.evaluate(() => (globalThis as { __dbHeld?: boolean }).__dbHeld)).toBe(true);
+    expect(await page.evaluate(() => (globalThis as { __order?: string[] }).__order?.[0])).toBe('page');
+    expect(await isVisible(page, p)).toBe(true);
+    await release(page);
+    // Storage answers with the same place: the reader stays, and the next turn is stored.
+    const next = await press(page, 'ArrowRight');
+    await waitForStored(page, WORKS.long.id, next);
+    expect(await place(page)).toEqual(next);
+    await context.close();
+  });
+
+  it('a stored place newer than the hint moves the reader there once the database answers', async () => {
+    const { context, page } = await openApp(suite.browser, suite.server);
+    await openWork(page, WORKS.long.title);
+    const first = await turns(page, 1);
+    const hinted = `"block":${first.block},"offset":${first.offset}`;
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('quire:start')), { timeout: 5_000 }).toContain(hinted);
+    const older = await page.evaluate(() => localStorage.getItem('quire:start'));
+    const p = await turns(page, 2);
+    await waitForStored(page, WORKS.long.id, p);
+    // The hint is an older place than the stored one (a hint written before the last turns).
+    await page.evaluate((hint) => localStorage.setItem('quire:start', hint ?? ''), older);
+    await holdDatabase(context);
+    await page.reload();
+    expect(await waitForPlace(page)).toEqual(first);
+    await release(page);
+    await expect.poll(() => place(page), { timeout: 5_000 }).toEqual(p);
+    expect(await isVisible(page, p)).toBe(true);
+    await context.close();
+  });
+});
+
 describe('storage: when IndexedDB is unavailable, the reader keeps reading and says so', () => {
   const cases = {
     'indexedDB throws on access': () => {
