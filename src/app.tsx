@@ -1,8 +1,7 @@
 /** Which screen is showing: the library, a work's adult-content notice, the reader, or "no such work". */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Pwa } from './pwa';
-import type { WorkInfo } from './content/types';
-import { useAppState, type AppState } from './state/app-state';
+import { useAppState } from './state/app-state';
 import { preloadWhenIdle } from './ui/lazy/idle';
 import { AboutWork } from './ui/about-work/lazy';
 import { AdultNotice } from './ui/adult-notice';
@@ -97,9 +96,8 @@ export function App({ pwa }: { pwa: Pwa }) {
     screen = about ? <AboutWork work={about} position={state.positions.value[about.id]} wpm={state.speed.value.wpm} stats={state.stats} /> : <NotFound workId={r.workId} />;
   } else if (!work) {
     screen = <NotFound workId={r.workId} />;
-  } else if (!state.loaded.value && !opensEarly(state, work)) {
-    // Storage is still opening (at most a few seconds; see src/storage/README.md), and there are
-    // no start hints, or they do not say this work's notice was passed.
+  } else if (!state.loaded.value) {
+    // Storage is still opening (at most a few seconds; see src/storage/README.md).
     waitForPage = true;
     screen = <main class="app-opening"><p role="status">Opening {work.meta.addedByApp.displayTitle}…</p></main>;
   } else if (work.meta.addedByApp.adult && !state.acknowledged.value.has(work.id)) {
@@ -133,14 +131,4 @@ export function App({ pwa }: { pwa: Pwa }) {
       </aside>
     </>
   );
-}
-
-/**
- * The reader opens before storage has answered when the app started from the start hints
- * (src/state/start-hints.ts) and, for an adult work, they hold its notice passed. It opens at
- * the hinted place, or at the start of a work the hints have none for (it had not been read
- * when they were written); storage's answer then moves it only if it holds a newer place.
- */
-function opensEarly(state: Pick<AppState, 'hinted' | 'acknowledged'>, work: WorkInfo): boolean {
-  return state.hinted && (!work.meta.addedByApp.adult || state.acknowledged.value.has(work.id));
 }

@@ -6,16 +6,14 @@ import './ui/controls/style.css';
 import { App } from './app';
 import { decodePassage } from './annotations/link';
 import { catalogue, loadSection, sectionUrls } from './content/catalogue';
-import { firstSection } from './content/first-section';
+import { createSectionMirror, firstSection, readSectionHints } from './content/first-section';
 import { isNewer } from './reader/locate';
-import type { Locator } from './reader/locator';
 import { createSearchClient } from './search/client';
 import { startPwa } from './pwa';
 import { followLaunches } from './pwa/launch';
 import { createSettingsState } from './settings/state';
 import { parseHash } from './state/router';
 import { AppStateContext, createAppState } from './state/app-state';
-import { createStartMirror, readStartHints, sectionsOf } from './state/start-hints';
 import { createStatsState } from './stats/state';
 import { takeJournal } from './storage/journal';
 import { handOver, wirePageLifecycle } from './storage/lifecycle';
@@ -23,9 +21,6 @@ import { createStore } from './storage/store';
 import { firstScreenPainted } from './ui/lazy/idle';
 import { indexWorks } from './storage/validate';
 
-// What the last start mirrored (places, notices passed, settings): the reader opens on it while
-// storage opens, and storage's answer moves it only if it holds newer (src/state/start-hints.ts).
-const hints = readStartHints(indexWorks(catalogue));
 // The first page's section and the reading font are fetched now, while storage opens, not once
 // the page is rendered: the first layout is then in the reading font, not laid out again for it.
 prefetchFirstSection(location.hash);
@@ -44,7 +39,7 @@ const store = createStore({
   // Blocked or slow at first: what the database holds now comes in.
   onLateOpen: () => void load().then(() => state.actions.imported()),
 });
-const settings = createSettingsState(store, undefined, hints.settings);
+const settings = createSettingsState(store);
 const state = createAppState({
   catalogue,
   store,
@@ -52,17 +47,14 @@ const state = createAppState({
   settings,
   hash: location.hash,
   pageLeaving: page.leaving,
-  positions: hints.places,
-  acknowledged: hints.acknowledged,
-  hinted: hints.present,
   loaded: false,
   stats: createStatsState([], { put: (records) => store.putStats(records), clear: () => store.clearStats() }),
 });
 window.addEventListener('hashchange', () => state.actions.syncFromHash(location.hash));
-// The next start's hints, once storage has answered (before, they are what was read).
-const mirrorStart = createStartMirror();
+// Which section each work was last read in, for the next start's prefetch (once the places are in).
+const mirrorSections = createSectionMirror();
 effect(() => {
-  if (state.loaded.value) mirrorStart({ places: state.positions.value, acknowledged: state.acknowledged.value, settings: settings.settings.value });
+  if (state.loaded.value) mirrorSections(state.positions.value);
 });
 
 render(
@@ -83,13 +75,10 @@ async function load(): Promise<void> {
     store.listStats(),
     settings.ready,
   ]);
-  const stored: Record<string, Locator> = {};
-  for (const p of positions) if (p) stored[p.workId] = p;
+  const known = { ...state.positions.value };
+  for (const p of positions) if (p && isNewer(p, known[p.workId])) known[p.workId] = p;
   // A place the last page journalled as it went away, newer than the stored one, is stored again.
-  const known = takeJournal(stored, indexWorks(catalogue), (p) => store.putPosition(p));
-  // Newer places the app has already (the start hints it opened on, a turn while storage opened) stay.
-  for (const p of Object.values(state.positions.value)) if (isNewer(p, known[p.workId])) known[p.workId] = p;
-  state.positions.value = known;
+  state.positions.value = takeJournal(known, indexWorks(catalogue), (p) => store.putPosition(p));
   state.acknowledged.value = new Set([...state.acknowledged.value, ...acknowledged.filter((id): id is string => id !== null)]);
   state.speedSamples.value = speedSamples;
   state.stats.replace(statsRecords);
@@ -101,7 +90,7 @@ function prefetchFirstSection(hash: string): void {
   const route = parseHash(hash);
   if (route.name !== 'read') return;
   const link = route.at === undefined ? undefined : decodePassage(route.at);
-  const first = firstSection(catalogue, route.workId, link?.ok ? link.passage.sectionId : undefined, sectionsOf(hints.places));
+  const first = firstSection(catalogue, route.workId, link?.ok ? link.passage.sectionId : undefined, readSectionHints());
   // A failure here is the reader's to report when it asks for the section itself.
   if (first) void loadSection(first.workId, first.sectionId).catch(() => undefined);
 }

@@ -7,7 +7,7 @@ import type { Settings } from './types';
 
 /** The app's settings and the actions on them. */
 export interface SettingsState {
-  /** The current settings; the initial ones (or the defaults) until `ready`. */
+  /** The current settings; defaults until `ready`. */
   settings: ReadonlySignal<Settings>;
   /** Resolves once the stored record has been read (or found missing or unreadable). */
   ready: Promise<void>;
@@ -27,15 +27,13 @@ const SAVE_DELAY_MS = 300;
 
 /**
  * Creates the settings state. Nothing is painted until the stored record is read, so the
- * first frame painted by public/boot.js is not overwritten with defaults in between. `initial`:
- * the settings to lay out with until then (the start hints, src/state/start-hints.ts).
+ * first frame painted by public/boot.js is not overwritten with defaults in between.
  */
 export function createSettingsState(
   store: Pick<ReadingStore, 'getSettings' | 'putSettings'>,
   paint: (settings: Settings) => void = applySettings,
-  initial: Settings | null = null,
 ): SettingsState {
-  const settings = signal<Settings>(initial ?? { ...DEFAULT_SETTINGS });
+  const settings = signal<Settings>({ ...DEFAULT_SETTINGS });
   const loaded = signal(false);
   let changedByUser = false;
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -28,10 +28,8 @@ export interface AppState {
   currentWork: ReadonlySignal<WorkInfo | undefined>;
   /** Goes up when stored data changed under the app (an import): screens re-read what they show. */
   dataVersion: Signal<number>;
-  /** False until storage's first read (places, notices) is in: the reader waits for it (unless `hinted`), the library doesn't. */
+  /** False until storage's first read (places, notices) is in: the reader waits for it, the library doesn't. */
   loaded: Signal<boolean>;
-  /** The places and notices started from the start hints (src/state/start-hints.ts): the reader need not wait for storage. */
-  hinted: boolean;
   /** The reader's own page-read samples, newest last. */
   speedSamples: Signal<readonly SpeedSample[]>;
   /** Words per minute for time estimates, and whether it is measured or the default. */
@@ -55,8 +53,6 @@ interface Init {
   pageLeaving?: () => boolean;
   /** False when rendering before storage's first read (main.tsx); default true. */
   loaded?: boolean;
-  /** The positions and notices given are the start hints (main.tsx); default false. */
-  hinted?: boolean;
 }
 
 /** Makes the app's state and actions. */
@@ -79,7 +75,6 @@ export function createAppState(init: Init): AppState {
     speedSamples,
     dataVersion: signal(0),
     loaded: signal(init.loaded ?? true),
-    hinted: init.hinted ?? false,
     speed: computed(() => readingSpeed(speedSamples.value)),
     stats: init.stats ?? createStatsState(),
   };
