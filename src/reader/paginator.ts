@@ -60,7 +60,6 @@ export class Paginator implements LayoutPort {
     const { viewport, content } = this;
     if (!viewport || !content) return false;
     this.mode = mode;
-    this.laidFor = { width: viewport.clientWidth, height: viewport.clientHeight };
     const style = content.style;
     // A staged page set aside (display: none) while typography changed is laid out again here.
     style.display = '';
@@ -78,6 +77,7 @@ export class Paginator implements LayoutPort {
       this.page = 0;
       this.pageCount = 1;
       this.scrollToPlace(anchor);
+      this.laidFor = { width: viewport.clientWidth, height: viewport.clientHeight };
       return true;
     }
     const { step, gap } = pageBox(content, viewport, columns);
@@ -85,6 +85,8 @@ export class Paginator implements LayoutPort {
     // scrollWidth counts the overflow columns; a transform does not change it.
     this.pageCount = Math.max(1, Math.round((content.scrollWidth + gap) / step));
     this.showPage(this.pageOf(anchor), false);
+    // The size this layout was made for, read once it is done (no layout is forced for it).
+    this.laidFor = { width: viewport.clientWidth, height: viewport.clientHeight };
     return true;
   }
 
