@@ -18,8 +18,8 @@ import { createStatsState } from './stats/state';
 import { takeJournal } from './storage/journal';
 import { handOver, wirePageLifecycle } from './storage/lifecycle';
 import { createStore } from './storage/store';
-import { firstScreenPainted } from './ui/lazy/idle';
 import { indexWorks } from './storage/validate';
+import { firstScreenPainted } from './ui/lazy/idle';
 
 // The first page's section and the reading font are fetched now, while storage opens, not once
 // the page is rendered: the first layout is then in the reading font, not laid out again for it.

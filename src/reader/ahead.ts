@@ -10,6 +10,7 @@
  */
 import { signal, type ReadonlySignal } from '@preact/signals';
 import type { Section } from '../content/types';
+import { afterPaint } from '../device/idle';
 import type { SectionWindow } from './contract';
 import { SECTION_START, type Place } from './place';
 import { charsIn, reachesEnd, sameWindow, sectionEnd, startsSection, windowBefore, windowFrom, WINDOW_CHARS, type BlockWindow } from './window';
@@ -101,12 +102,7 @@ export function createAhead(o: AheadOptions): {
       cancel();
       if (neighbour) {
         if (typeof requestAnimationFrame !== 'function') void o.load(neighbour.id);
-        else {
-          // rAF runs before this frame's paint; a task queued from it runs after the paint.
-          let timer: ReturnType<typeof setTimeout> | undefined;
-          const frame = requestAnimationFrame(() => (timer = setTimeout(() => void o.load(neighbour.id), 0)));
-          cancels.push(() => (cancelAnimationFrame(frame), clearTimeout(timer)));
-        }
+        else cancels.push(afterPaint(() => void o.load(neighbour.id)));
       }
       if (typeof requestIdleCallback !== 'function') return;
       const idle = requestIdleCallback(

@@ -97,9 +97,9 @@ export class Paginator implements LayoutPort {
   }
 
   /**
-   * Lays out a hidden page (the staged window: the next section's start, the window before, or the previous section's end)
-   * now, with the geometry of the current layout, at its first page: made the content later, its
-   * layout is already done. Call it in idle time; paginated only.
+   * Lays out a hidden page (the staged window: the next section's start, the window before, or
+   * the previous section's end) now, with the geometry of the current layout, at its first page:
+   * made the content later, its layout is already done. Call it in idle time; paginated only.
    */
   stage(el: HTMLElement): void {
     const { viewport, content } = this;

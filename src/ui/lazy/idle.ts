@@ -1,5 +1,5 @@
 /** When the lazy chunks are preloaded: after the first screen is painted, one chunk per idle moment. */
-import { whenIdle } from '../../device/idle';
+import { afterPaint, whenIdle } from '../../device/idle';
 import { preloaders } from '.';
 
 /** How long each preload may wait for an idle moment before it starts anyway. */
@@ -34,15 +34,11 @@ export function preloadWhenIdle(tasks: readonly (() => Promise<void>)[] = preloa
     }
     cancel = whenIdle(() => void task().then(() => live && next(i + 1)), IDLE_TIMEOUT_MS);
   };
-  // A frame, then a task: past the paint of what is on screen now.
-  const frame = requestAnimationFrame(() => {
-    const id = setTimeout(() => {
-      painted();
-      next(0);
-    }, 0);
-    cancel = () => clearTimeout(id);
+  // Past the paint of what is on screen now.
+  cancel = afterPaint(() => {
+    painted();
+    next(0);
   });
-  cancel = () => cancelAnimationFrame(frame);
   return () => {
     if (!live || state !== 'running') return;
     live = false;

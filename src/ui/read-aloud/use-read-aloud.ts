@@ -8,6 +8,7 @@
 import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { WorkInfo } from '../../content/types';
+import { afterPaint } from '../../device/idle';
 import type { Settings } from '../../settings/types';
 import type { SpeechController } from '../../speech/controller';
 import type { ReaderPort } from '../../speech/follow';
@@ -105,9 +106,7 @@ export function useReadAloud(options: ReadAloudOptions): ReadAloud {
   const { pageShown } = options;
   useEffect(() => {
     if (!pageShown || sessionModule()) return undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => (timer = setTimeout(() => void loadSession().catch(() => undefined), 0)));
-    return () => (cancelAnimationFrame(frame), clearTimeout(timer));
+    return afterPaint(() => void loadSession().catch(() => undefined));
   }, [pageShown]);
 
   useEffect(
