@@ -41,14 +41,18 @@ async function closeSettings(page: Page) {
 }
 
 function htmlState(page: Page) {
-  return page.evaluate(() => ({
-    theme: document.documentElement.dataset.theme,
-    columns: document.documentElement.dataset.columns,
-    pageTurn: document.documentElement.dataset.pageTurn,
-    themeColor: document.querySelector<HTMLMetaElement>('meta[name="theme-color"]:not([media])')?.content,
-    fontSize: document.documentElement.style.getPropertyValue('--reader-font-size'),
-    fontFamily: document.documentElement.style.getPropertyValue('--reader-font-family'),
-  }));
+  return page.evaluate(() => {
+    // The reading variables are set where they are used (the reader's text, the library's title), not on <html>.
+    const screen = document.querySelector<HTMLElement>('.reader-page, .brand');
+    return {
+      theme: document.documentElement.dataset.theme,
+      columns: document.documentElement.dataset.columns,
+      pageTurn: document.documentElement.dataset.pageTurn,
+      themeColor: document.querySelector<HTMLMetaElement>('meta[name="theme-color"]:not([media])')?.content,
+      fontSize: screen?.style.getPropertyValue('--reader-font-size'),
+      fontFamily: screen?.style.getPropertyValue('--reader-font-family'),
+    };
+  });
 }
 
 /** Waits until a stored settings change has been written (the state coalesces writes). */
@@ -266,6 +270,19 @@ describe('in the reader', () => {
     expect(await isVisible(page, before)).toBe(true);
     const shotAfter = await page.locator('.reader-viewport').screenshot();
     expect(shotAfter.equals(shotBefore)).toBe(false);
+  });
+
+  it('a typography change restyles the text alone: nothing is set on <html> or on the bars and panels around it', async () => {
+    // A custom property changed on <html> (or on .reader) restyles every element under it, the open panel included.
+    const styles = () => page.evaluate(() => ({ html: document.documentElement.getAttribute('style'), screen: document.querySelector('.reader')?.getAttribute('style') ?? null }));
+    const before = await styles();
+    const dialog = await openSettings(page);
+    await dialog.getByRole('slider', { name: 'Font size' }).fill('22');
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('.reader-content .para') as Element).fontSize === '22px');
+    expect(await styles()).toEqual(before);
+    expect(before.screen ?? '').not.toContain('--reader-');
+    expect(await page.locator('.reader-page').evaluate((el) => (el as HTMLElement).style.getPropertyValue('--reader-font-size'))).toBe('1.375rem');
+    await closeSettings(page);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { readerVars } from '../../settings/css';
 import { useAppState } from '../../state/app-state';
 import { LibraryNotes } from '../reading-data/lazy';
 import { Shelf } from '../shelf';
@@ -15,13 +16,16 @@ interface Props {
 
 /** The library: the shelf, the reader's statistics, and a way to see the content notices again. */
 export function Library({ wpm, tools }: Props) {
-  const { catalogue, positions, acknowledged, actions, stats } = useAppState();
+  const { catalogue, positions, acknowledged, actions, stats, settings } = useAppState();
   const [resetDone, setResetDone] = useState(false);
   const anyAcknowledged = acknowledged.value.size > 0;
   return (
     <div class="library">
       <header class="library-header">
-        <h1 class="brand">Quire</h1>
+        {/* In the reading font: the reading variables are set where they are used, as the reader sets them on its text. */}
+        <h1 class="brand" style={readerVars(settings.settings.value)}>
+          Quire
+        </h1>
         <div class="toolbar">{tools}</div>
       </header>
       <main class="library-main" aria-label="Library">

@@ -145,8 +145,6 @@ export function ReaderScreen({ work, openAt, notice, onSettled }: Props) {
     <div
       class={`reader ${paginated ? 'paginated' : 'scrolling'}`}
       data-controls={showControls ? 'shown' : 'hidden'}
-      // The typography, set here too: it lands in the same commit as the re-layout that measures it.
-      style={readerVars(settings)}
     >
       <ReaderHeader
         title={work.meta.addedByApp.displayTitle}
@@ -181,7 +179,9 @@ export function ReaderScreen({ work, openAt, notice, onSettled }: Props) {
           </button>
         </main>
       ) : (
-        <main class="reader-page" aria-label="Text" ref={pageRef}>
+        // The typography is set on the text's part of the screen alone, in the same commit as the
+        // re-layout that measures it: a variable changed on .reader restyled its bars and panels too.
+        <main class="reader-page" aria-label="Text" ref={pageRef} style={readerVars(settings)}>
           <ReaderPages
             model={model}
             paginator={paginator}
