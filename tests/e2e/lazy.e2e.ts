@@ -91,6 +91,24 @@ describe('the first load', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('asks for the main script and the stylesheet before boot.js, not once boot.js has run', async () => {
+    // The meta CSP keeps the preload scanner from looking past a blocking script: what comes after boot.js waits for it.
+    const context = await newContext(suite.browser, { serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(suite.server.url);
+    await page.getByRole('heading', { name: 'Quire', level: 1 }).waitFor();
+    const asked = await page.evaluate(() => {
+      const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+      const find = (pattern: RegExp) => entries.find((e) => pattern.test(new URL(e.name).pathname));
+      const [boot, main, css] = [find(/^\/boot\.js$/), find(/^\/assets\/index-[^/]+\.js$/), find(/^\/assets\/index-[^/]+\.css$/)];
+      return boot && main && css ? { bootArrived: boot.responseEnd, main: main.startTime, css: css.startTime } : null;
+    });
+    expect(asked).not.toBeNull();
+    expect(asked?.main).toBeLessThan(asked?.bootArrived ?? 0);
+    expect(asked?.css).toBeLessThan(asked?.bootArrived ?? 0);
+    await context.close();
+  });
 });
 
 describe('lazy chunks', () => {
