@@ -79,8 +79,12 @@ export interface ReaderModel {
   adopt(locator: Locator): Promise<void>;
   /** The place becomes `target` (read aloud); the page turns only when it is not on screen; Back untouched. */
   follow(target: Target): Promise<void>;
-  /** Lays the current window out again (call after rendering it); never moves the place. */
-  relayout(): void;
+  /**
+   * Lays the current window out again (call after rendering it); never moves the place. `cut`
+   * (new type or a new size, paginated): the window is first cut to the place's paragraph and two
+   * pages past it, rendered and laid out so, and grows back in idle time.
+   */
+  relayout(opts?: { cut?: boolean }): void;
   /** The reader scrolled (scroll mode): once it rests, the first line on screen becomes the place. */
   scrolled(): void;
   onRelocate(listener: (e: Relocate) => void): () => void;

@@ -24,7 +24,8 @@ const SAVED: ReadonlySet<RelocateReason> = new Set(['turn', 'jump', 'back', 'fol
 
 /** What the next layout does with the place: keep it, restore or adopt it, take the screen's first character, the last page's, or the anchor. */
 type Arrive = 'stay' | 'restore' | 'screen' | 'last' | 'anchor';
-type Step = { arrive: Arrive; reason: RelocateReason; updatedAt?: number | undefined; grown?: true };
+/** `short`: the window was laid out short on purpose (a jump's, or one cut for new type); `grown`: and then once more, with a window more. */
+type Step = { arrive: Arrive; reason: RelocateReason; updatedAt?: number | undefined; short?: true; grown?: true };
 const STAY: Step = { arrive: 'stay', reason: 'relayout' };
 
 /** Where a target is in its loaded section: its quote's place if the text moved, else its block and offset. */
@@ -109,10 +110,19 @@ export function createReaderModel(o: ReaderModelOptions): ReaderModel {
     win.value = w;
   }
 
-  function relayout(): void {
+  function relayout(opts?: { cut?: boolean }): void {
     const s = section.peek();
     const w = win.peek();
     if (!s || disposed) return;
+    // New type or a new size: only the place's paragraph and two pages past it are laid out now
+    // (the whole window was, up to twice 12,000 characters); the window grows back in idle time.
+    if (opts?.cut && step === STAY && mode() === 'paginated' && w && holds(w, anchor) && !wholeForScroll) {
+      const cut = windowFor(s, anchor, 'paragraph', 'paginated', o.windowChars, perPage);
+      if (charsIn(s, cut) < charsIn(s, w)) {
+        step = { ...STAY, short: true };
+        return setWindow(cut);
+      }
+    }
     // Switching to pages after scrolling elsewhere: lay out a window around the place first.
     if (mode() === 'paginated' && (!w || !holds(w, anchor) || wholeForScroll)) return setWindow(windowFrom(s, anchor, o.windowChars));
     if (mode() === 'scroll' && (!w || !isWholeSection(s, w))) return setWindow(wholeSection(s));
@@ -122,8 +132,8 @@ export function createReaderModel(o: ReaderModelOptions): ReaderModel {
     clearTimeout(scrollTimer);
     if (!port.layout(s, w, mode(), anchor)) return;
     const todo = step;
-    // A jump whose page shown is its window's last (short windows, denser pages): once, a window more.
-    if (todo.arrive === 'anchor' && !todo.grown && endsShort({ ...port.pages(), section: s, window: w, mode: mode() })) {
+    // A short window whose page shown is its last (denser pages than measured): once, a window more.
+    if (todo.short && !todo.grown && endsShort({ ...port.pages(), section: s, window: w, mode: mode() })) {
       step = { ...todo, grown: true };
       return setWindow(windowFrom(s, w.start, charsIn(s, w) + (o.windowChars ?? WINDOW_CHARS)));
     }
@@ -157,7 +167,7 @@ export function createReaderModel(o: ReaderModelOptions): ReaderModel {
     }
     const place = placeIn(s, target);
     anchor = place;
-    step = todo;
+    step = todo.arrive === 'anchor' ? { ...todo, short: true } : todo;
     const done = laidOut();
     const w = win.peek();
     if (section.peek() === s && w && holds(w, place) && todo.arrive !== 'last') relayout();

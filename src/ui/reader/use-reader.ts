@@ -52,10 +52,14 @@ export function useReader({ work, startAt, settings, act, panelOpen }: Options) 
   const shown = model.window.value;
   const { mode, columns } = settings;
   const layoutKey = layoutKeyOf(settings);
+  // New type or columns: the window is cut to the place's paragraph first (model.relayout's `cut`).
+  const typeset = useRef(`${columns}|${layoutKey}`);
   useLayoutEffect(() => {
     paginator.attach(viewportRef.current, contentRef.current);
     paginator.setColumns(columns);
-    model.relayout();
+    const cut = typeset.current !== `${columns}|${layoutKey}`;
+    typeset.current = `${columns}|${layoutKey}`;
+    model.relayout({ cut });
   }, [model, paginator, section, shown, mode, columns, layoutKey]);
 
   // Size changes (rotation, resize, panels) and web fonts finishing loading re-lay the page.
@@ -66,7 +70,7 @@ export function useReader({ work, startAt, settings, act, panelOpen }: Options) 
     // Compared with the size the last layout was made for, read in the observer's callback (layout
     // is clean there): reading it here, right after the first page, forced a whole layout again.
     const observer = new ResizeObserver(() => {
-      if (paginator.sizeChanged()) again();
+      if (paginator.sizeChanged()) model.relayout({ cut: true });
     });
     observer.observe(viewport);
     const fonts = document.fonts;

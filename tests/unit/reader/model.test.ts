@@ -188,6 +188,99 @@ describe('navigation through the layout port', () => {
   });
 });
 
+describe('new type: the window is cut to the place before it is laid out', () => {
+  /** Into s1, a few pages in, on a whole window grown past the place (as idle time grows it). */
+  async function deepInS1() {
+    const made = await setup();
+    const { model, at } = made;
+    await model.jump(at('s1', 0, 0));
+    for (let i = 0; i < 3; i++) await model.next();
+    return made;
+  }
+
+  test('the window laid out becomes the place\'s paragraph and two pages past it; the place stays on screen and is not saved', async () => {
+    const { model, port, texts, saved, events } = await deepInS1();
+    const s1 = must(texts[1]);
+    const place = must(model.locator.value);
+    const before = must(model.window.value);
+    const count = saved.length;
+    port.perPage = 80; // the new type holds fewer characters a page
+    const layouts = port.layoutCount;
+    model.relayout({ cut: true });
+    // The cut window is rendered, then laid out once (the view's relayout a microtask later).
+    await Promise.resolve();
+    await Promise.resolve();
+    const w = must(model.window.value);
+    expect(w).not.toEqual(before);
+    expect(w.start).toEqual({ block: place.block, offset: 0 });
+    expect(charsIn(s1, w)).toBeLessThan(charsIn(s1, before));
+    // Whole blocks from the paragraph, as few as hold two pages (of 100, as last measured) past the place.
+    expect(charsIn(s1, w)).toBeGreaterThanOrEqual(place.offset + 2 * 100);
+    expect(charsIn(s1, { start: w.start, end: { block: w.end.block - 1, offset: 0 } })).toBeLessThan(place.offset + 2 * 100);
+    expect(port.layoutCount - layouts).toBe(1);
+    expect(model.locator.value).toBe(place);
+    expect(port.isOnScreen(place)).toBe(true);
+    expect(saved.length).toBe(count);
+    expect(events.at(-1)?.reason).toBe('relayout');
+  });
+
+  test('without `cut`, or scrolling, the window laid out stays the same', async () => {
+    const { model, port, mode } = await deepInS1();
+    const before = must(model.window.value);
+    port.perPage = 80;
+    model.relayout();
+    await Promise.resolve();
+    expect(model.window.value).toBe(before);
+    mode.value = 'scroll';
+    model.relayout(); // as the view does on a change of mode
+    await Promise.resolve();
+    await Promise.resolve();
+    const whole = must(model.window.value);
+    expect(whole).toEqual(wholeSection(must(model.section.value)));
+    model.relayout({ cut: true });
+    await Promise.resolve();
+    expect(model.window.value).toBe(whole);
+  });
+
+  test('denser new type: the cut window\'s page shown is its last, so it is laid out once more with a window more', async () => {
+    const { model, port, texts, saved } = await deepInS1();
+    const place = must(model.locator.value);
+    const count = saved.length;
+    port.perPage = 400; // two of the old pages past the place now fit on the page shown
+    const layouts = port.layoutCount;
+    model.relayout({ cut: true });
+    for (let i = 0; i < 6; i++) await Promise.resolve();
+    const w = must(model.window.value);
+    expect(port.layoutCount - layouts).toBe(2);
+    expect(reachesEnd(must(texts[1]), w) || port.page < port.pagesOf.length - 1).toBe(true);
+    expect(port.isOnScreen(place)).toBe(true);
+    expect(model.locator.value).toBe(place);
+    expect(saved.length).toBe(count);
+  });
+
+  test('reading on after the cut: every character once, in order, and no short page before the section\'s end', async () => {
+    const { model, port, texts } = await deepInS1();
+    const place = must(model.locator.value);
+    port.perPage = 80;
+    model.relayout({ cut: true });
+    for (let i = 0; i < 4; i++) await Promise.resolve();
+    const from = must(model.window.value).start;
+    const seen: string[] = [];
+    const short: string[] = [];
+    const s1 = must(texts[1]);
+    seen.push(...port.pagesOf.slice(0, port.page).flat().map((p) => key('s1', p)));
+    while (must(model.section.value).id === 's1') {
+      seen.push(...port.shown().map((p) => key('s1', p)));
+      if (port.shown().length < port.perPage) short.push(key('s1', port.firstVisible()));
+      await model.next();
+    }
+    expect(from).toEqual({ block: place.block, offset: 0 });
+    const rest = slots(s1, wholeSection(s1)).filter((p) => p.block >= place.block).map((p) => key('s1', p));
+    expect(seen).toEqual(rest);
+    expect(short.filter((k) => k !== key('s1', lastPageFrom(s1, from, port.perPage)))).toEqual([]);
+  });
+});
+
 /** Where the last page of a section starts when it is paged from `from`. */
 function lastPageFrom(section: Parameters<typeof slots>[0], from: Place, perPage: number): Place {
   const all = slots(section, { start: from, end: wholeSection(section).end });
