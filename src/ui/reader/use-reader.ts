@@ -2,6 +2,7 @@
 import { computed } from '@preact/signals';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { loadSection } from '../../content/catalogue';
+import { afterPaint } from '../../device/idle';
 import type { WorkInfo } from '../../content/types';
 import { classifyKey, classifyTap, type ReaderAction } from '../../reader/input';
 import type { Target } from '../../reader/locator';
@@ -75,8 +76,14 @@ export function useReader({ work, startAt, settings, act, panelOpen }: Options) 
     observer.observe(viewport);
     const fonts = document.fonts;
     fonts.addEventListener('loadingdone', again);
-    void fonts.ready.then(again);
+    // Fonts that finished before the listener: `ready` is read once the frame is painted, as
+    // reading it brings style and layout up to date (a whole layout, when this effect runs
+    // before the first page is painted, as it does when the reader renders again before then).
+    let live = true;
+    const stopWaiting = afterPaint(() => void fonts.ready.then(() => live && again()));
     return () => {
+      live = false;
+      stopWaiting();
       observer.disconnect();
       fonts.removeEventListener('loadingdone', again);
     };
