@@ -81,8 +81,8 @@ export interface ReaderModel {
   follow(target: Target): Promise<void>;
   /**
    * Lays the current window out again (call after rendering it); never moves the place. `cut`
-   * (new type or a new size, paginated): the window is first cut to the place's paragraph and two
-   * pages past it, rendered and laid out so, and grows back in idle time.
+   * (new type, paginated): the window is first cut to two pages past the place (`cutWindow`),
+   * rendered and laid out so; it grows forward in idle time, as any window does.
    */
   relayout(opts?: { cut?: boolean }): void;
   /** The reader scrolled (scroll mode): once it rests, the first line on screen becomes the place. */

@@ -11,7 +11,7 @@ import { DEFAULT_CHARS_PER_PAGE, measure, NO_POSITION, wordsPerPage, type Reader
 import { adopted, jumped, NO_BACK, readOn, wentBack, type BackState } from './history';
 import { isNewer, makeLocator, resolveLocator } from './locate';
 import type { Locator, Target } from './locator';
-import { beyond, endsShort, neighbourAhead, nextMove, opening, prevMove, windowFor, type Layout, type Leave } from './navigation';
+import { beyond, cutWindow, endsShort, neighbourAhead, nextMove, opening, prevMove, windowFor, type Layout, type Leave } from './navigation';
 import { samePlace, SECTION_START, type Place, type ReadingMode } from './place';
 import { charsIn, holds, isWholeSection, wholeSection, windowFrom, WINDOW_CHARS, type BlockWindow } from './window';
 
@@ -114,14 +114,12 @@ export function createReaderModel(o: ReaderModelOptions): ReaderModel {
     const s = section.peek();
     const w = win.peek();
     if (!s || disposed) return;
-    // New type or a new size: only the place's paragraph and two pages past it are laid out now
-    // (the whole window was, up to twice 12,000 characters); the window grows back in idle time.
-    if (opts?.cut && step === STAY && mode() === 'paginated' && w && holds(w, anchor) && !wholeForScroll) {
-      const cut = windowFor(s, anchor, 'paragraph', 'paginated', o.windowChars, perPage);
-      if (charsIn(s, cut) < charsIn(s, w)) {
-        step = { ...STAY, short: true };
-        return setWindow(cut);
-      }
+    // New type: only the place's paragraph (or the window's start in it) and two pages past the
+    // place are laid out now, not the whole window (up to twice 12,000 characters once grown).
+    const cut = opts?.cut && step === STAY && mode() === 'paginated' && w && holds(w, anchor) && !wholeForScroll ? cutWindow(s, w, anchor, o.windowChars, perPage) : null;
+    if (cut) {
+      step = { ...STAY, short: true };
+      return setWindow(cut);
     }
     // Switching to pages after scrolling elsewhere: lay out a window around the place first.
     if (mode() === 'paginated' && (!w || !holds(w, anchor) || wholeForScroll)) return setWindow(windowFrom(s, anchor, o.windowChars));

@@ -7,7 +7,7 @@ import type { Section, SectionInfo } from '../content/types';
 import type { PageInfo } from './layout-port';
 import type { Locator, Target } from './locator';
 import type { Place, ReadingMode } from './place';
-import { reachesEnd, sectionEnd, startsSection, wholeSection, windowBefore, windowFrom, WINDOW_CHARS, type BlockWindow } from './window';
+import { charsIn, reachesEnd, sectionEnd, startsSection, wholeSection, windowBefore, windowFrom, WINDOW_CHARS, type BlockWindow } from './window';
 
 /** What is laid out now, for deciding a move. */
 export interface Layout extends PageInfo {
@@ -52,6 +52,19 @@ export function windowFor(section: Section, place: Place, at: WindowAt, mode: Re
   if (at === 'end') return windowBefore(section, sectionEnd(section), size);
   if (at === 'place') return windowFrom(section, place, size);
   return windowFrom(section, { block: place.block, offset: 0 }, Math.min(size, place.offset + JUMP_PAGES_AHEAD * perPage));
+}
+
+/**
+ * The window a re-layout for new type lays out first, instead of the whole window `w`: from
+ * `w`'s own start when it lies in the place's paragraph at or before the place (a window opened
+ * or turned to at the place keeps it as the first character on screen), else from the start of
+ * that paragraph, to `JUMP_PAGES_AHEAD` pages past the place. Null when that would not be less
+ * than `w`.
+ */
+export function cutWindow(section: Section, w: BlockWindow, place: Place, size = WINDOW_CHARS, perPage = size): BlockWindow | null {
+  const from = w.start.block === place.block && w.start.offset <= place.offset ? w.start : { block: place.block, offset: 0 };
+  const cut = windowFrom(section, from, Math.min(size, place.offset - from.offset + JUMP_PAGES_AHEAD * perPage));
+  return charsIn(section, cut) < charsIn(section, w) ? cut : null;
 }
 
 /** True when the page shown is the last of a window that stops short of its section's end: a jump there needs more text laid out. */

@@ -49,7 +49,8 @@ export function resolveTheme(choice: ThemeChoice, prefersDark: boolean): Resolve
  * The typography variables, set where reading type is shown: the reader's text (in the render
  * that lays it out) and the library's title. Not on <html> or the reader's whole screen: a
  * custom property changed on an element restyles everything under it (3.5–14 ms in Chromium on
- * <html> with the settings panel open; about 1 ms on the text alone).
+ * <html> with the settings panel open; a font-size change set on the reader's page restyles in
+ * 1.8–3.2 ms in all).
  */
 export function readerVars(settings: Settings): Record<string, string> {
   return {

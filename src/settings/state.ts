@@ -9,6 +9,8 @@ import type { Settings } from './types';
 export interface SettingsState {
   /** The current settings; defaults until `ready`. */
   settings: ReadonlySignal<Settings>;
+  /** True once the stored record has been read (or the user changed a setting): until then, boot.js's paint stands. */
+  loaded: ReadonlySignal<boolean>;
   /** Resolves once the stored record has been read (or found missing or unreadable). */
   ready: Promise<void>;
   /** Replaces the settings: painted at once, saved shortly after. */
@@ -74,6 +76,7 @@ export function createSettingsState(
 
   return {
     settings,
+    loaded,
     ready,
     set,
     reset: () => set({ ...DEFAULT_SETTINGS }),

@@ -16,16 +16,13 @@ interface Props {
 
 /** The library: the shelf, the reader's statistics, and a way to see the content notices again. */
 export function Library({ wpm, tools }: Props) {
-  const { catalogue, positions, acknowledged, actions, stats, settings } = useAppState();
+  const { catalogue, positions, acknowledged, actions, stats } = useAppState();
   const [resetDone, setResetDone] = useState(false);
   const anyAcknowledged = acknowledged.value.size > 0;
   return (
     <div class="library">
       <header class="library-header">
-        {/* In the reading font: the reading variables are set where they are used, as the reader sets them on its text. */}
-        <h1 class="brand" style={readerVars(settings.settings.value)}>
-          Quire
-        </h1>
+        <Brand />
         <div class="toolbar">{tools}</div>
       </header>
       <main class="library-main" aria-label="Library">
@@ -56,5 +53,19 @@ export function Library({ wpm, tools }: Props) {
         </section>
       </main>
     </div>
+  );
+}
+
+/**
+ * The title, in the reading font: the reading variables set on it, as the reader sets them on its
+ * text, once the stored settings are in (until then it shows boot.js's, from <html>). Its own
+ * component, so a settings change renders the title again, not the library.
+ */
+function Brand() {
+  const { settings } = useAppState();
+  return (
+    <h1 class="brand" style={settings.loaded.value ? readerVars(settings.settings.value) : undefined}>
+      Quire
+    </h1>
   );
 }

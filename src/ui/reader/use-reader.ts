@@ -53,7 +53,7 @@ export function useReader({ work, startAt, settings, act, panelOpen }: Options) 
   const shown = model.window.value;
   const { mode, columns } = settings;
   const layoutKey = layoutKeyOf(settings);
-  // New type or columns: the window is cut to the place's paragraph first (model.relayout's `cut`).
+  // New type or columns: the window is cut to two pages past the place first (model.relayout's `cut`).
   const typeset = useRef(`${columns}|${layoutKey}`);
   useLayoutEffect(() => {
     paginator.attach(viewportRef.current, contentRef.current);
@@ -71,7 +71,7 @@ export function useReader({ work, startAt, settings, act, panelOpen }: Options) 
     // Compared with the size the last layout was made for, read in the observer's callback (layout
     // is clean there): reading it here, right after the first page, forced a whole layout again.
     const observer = new ResizeObserver(() => {
-      if (paginator.sizeChanged()) model.relayout({ cut: true });
+      if (paginator.sizeChanged()) again();
     });
     observer.observe(viewport);
     const fonts = document.fonts;

@@ -189,7 +189,7 @@ describe('navigation through the layout port', () => {
 });
 
 describe('new type: the window is cut to the place before it is laid out', () => {
-  /** Into s1, a few pages in, on a whole window grown past the place (as idle time grows it). */
+  /** Into s1, a few pages in (two windows on; nothing grows ahead in Node). */
   async function deepInS1() {
     const made = await setup();
     const { model, at } = made;
@@ -212,16 +212,32 @@ describe('new type: the window is cut to the place before it is laid out', () =>
     await Promise.resolve();
     const w = must(model.window.value);
     expect(w).not.toEqual(before);
-    expect(w.start).toEqual({ block: place.block, offset: 0 });
+    // From the window's own start when it lies in the place's paragraph, else from that paragraph's start.
+    expect(w.start).toEqual(before.start.block === place.block && before.start.offset <= place.offset ? before.start : { block: place.block, offset: 0 });
     expect(charsIn(s1, w)).toBeLessThan(charsIn(s1, before));
-    // Whole blocks from the paragraph, as few as hold two pages (of 100, as last measured) past the place.
-    expect(charsIn(s1, w)).toBeGreaterThanOrEqual(place.offset + 2 * 100);
-    expect(charsIn(s1, { start: w.start, end: { block: w.end.block - 1, offset: 0 } })).toBeLessThan(place.offset + 2 * 100);
+    // Whole blocks, as few as hold two pages (of 100, as last measured) past the place.
+    expect(charsIn(s1, { start: place, end: w.end })).toBeGreaterThanOrEqual(200);
+    expect(charsIn(s1, { start: place, end: { block: w.end.block - 1, offset: 0 } })).toBeLessThan(200);
     expect(port.layoutCount - layouts).toBe(1);
     expect(model.locator.value).toBe(place);
     expect(port.isOnScreen(place)).toBe(true);
     expect(saved.length).toBe(count);
     expect(events.at(-1)?.reason).toBe('relayout');
+  });
+
+  test('a window opened at the place keeps the place as the first character on screen', async () => {
+    // Reopened at a saved place mid-paragraph: the window starts at that character.
+    const { model, port, texts } = await setup({ known: ({ work, texts: t }) => makeLocator(work, must(t[1]), 1, 30, 1) });
+    const place = must(model.locator.value);
+    expect(port.firstVisible()).toEqual({ block: 1, offset: 30 });
+    const before = must(model.window.value);
+    port.perPage = 90;
+    model.relayout({ cut: true });
+    for (let i = 0; i < 4; i++) await Promise.resolve();
+    expect(charsIn(must(texts[1]), must(model.window.value))).toBeLessThan(charsIn(must(texts[1]), before));
+    expect(must(model.window.value).start).toEqual({ block: 1, offset: 30 });
+    expect(port.firstVisible()).toEqual({ block: 1, offset: 30 });
+    expect(model.locator.value).toBe(place);
   });
 
   test('without `cut`, or scrolling, the window laid out stays the same', async () => {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadWork } from '../../../build/works-plugin';
-import { endsShort, JUMP_PAGES_AHEAD, windowFor } from '../../../src/reader/navigation';
+import { cutWindow, endsShort, JUMP_PAGES_AHEAD, windowFor } from '../../../src/reader/navigation';
 import { charsIn, reachesEnd, WINDOW_CHARS } from '../../../src/reader/window';
 import { must, root } from '../../fixtures/content';
 
@@ -33,6 +33,28 @@ describe('the window a jump lays out', () => {
     const w = windowFor(story, { block: 50, offset: 0 }, 'paragraph', 'paginated');
     expect(w).toEqual(windowFor(story, { block: 50, offset: 0 }, 'place', 'paginated'));
     expect(charsIn(story, w)).toBeGreaterThanOrEqual(WINDOW_CHARS);
+  });
+});
+
+describe('the window new type lays out first (cutWindow)', () => {
+  const whole = windowFor(story, { block: 100, offset: 0 }, 'place', 'paginated');
+  test('from the start of the place\'s paragraph when the window starts before it, to two pages past the place', () => {
+    const place = { block: 120, offset: 40 };
+    const w = must(cutWindow(story, whole, place, WINDOW_CHARS, PER_PAGE));
+    expect(w.start).toEqual({ block: 120, offset: 0 });
+    expect(charsIn(story, { start: place, end: w.end })).toBeGreaterThanOrEqual(JUMP_PAGES_AHEAD * PER_PAGE);
+    expect(charsIn(story, { start: place, end: { block: w.end.block - 1, offset: 0 } })).toBeLessThan(JUMP_PAGES_AHEAD * PER_PAGE);
+  });
+
+  test('from the window\'s own start when it lies in the place\'s paragraph, so that character stays first', () => {
+    const opened = windowFor(story, { block: 120, offset: 25 }, 'place', 'paginated');
+    expect(must(cutWindow(story, opened, { block: 120, offset: 25 }, WINDOW_CHARS, PER_PAGE)).start).toEqual({ block: 120, offset: 25 });
+    expect(must(cutWindow(story, opened, { block: 120, offset: 60 }, WINDOW_CHARS, PER_PAGE)).start).toEqual({ block: 120, offset: 25 });
+  });
+
+  test('none when it would not be less than the window laid out', () => {
+    const small = windowFor(story, { block: 120, offset: 0 }, 'paragraph', 'paginated', WINDOW_CHARS, PER_PAGE);
+    expect(cutWindow(story, small, { block: 120, offset: 0 }, WINDOW_CHARS, PER_PAGE)).toBeNull();
   });
 });
 
