@@ -24,7 +24,7 @@ const SAVED: ReadonlySet<RelocateReason> = new Set(['turn', 'jump', 'back', 'fol
 
 /** What the next layout does with the place: keep it, restore or adopt it, take the screen's first character, the last page's, or the anchor. */
 type Arrive = 'stay' | 'restore' | 'screen' | 'last' | 'anchor';
-/** `short`: the window was laid out short on purpose (a jump's, or one cut for new type); `grown`: and then once more, with a window more. */
+/** `short`: a window laid out short on purpose (a jump's, or one cut for new type); `grown`: and then once more, with a window more. */
 type Step = { arrive: Arrive; reason: RelocateReason; updatedAt?: number | undefined; short?: true; grown?: true };
 const STAY: Step = { arrive: 'stay', reason: 'relayout' };
 
@@ -105,22 +105,19 @@ export function createReaderModel(o: ReaderModelOptions): ReaderModel {
     ahead.after({ ...l, anchor, firstOfPage: (page) => port.firstOfPage(page), windowChars: o.windowChars }, neighbourAhead(l, m.position), work.sections[l.section.index + 1], work.sections[l.section.index - 1]);
   }
 
-  function setWindow(w: BlockWindow): void {
+  /** Shows a new window (the view renders it and calls relayout); `next`: what that layout does with the place. */
+  function setWindow(w: BlockWindow, next?: Step): void {
+    if (next) step = next;
     wholeForScroll = mode() === 'scroll';
     win.value = w;
   }
 
   function relayout(opts?: { cut?: boolean }): void {
-    const s = section.peek();
-    const w = win.peek();
+    const [s, w] = [section.peek(), win.peek()];
     if (!s || disposed) return;
-    // New type: only the place's paragraph (or the window's start in it) and two pages past the
-    // place are laid out now, not the whole window (up to twice 12,000 characters once grown).
+    // New type: a window cut to two pages past the place is laid out, not the whole one (up to twice 12,000 characters).
     const cut = opts?.cut && step === STAY && mode() === 'paginated' && w && holds(w, anchor) && !wholeForScroll ? cutWindow(s, w, anchor, o.windowChars, perPage) : null;
-    if (cut) {
-      step = { ...STAY, short: true };
-      return setWindow(cut);
-    }
+    if (cut) return setWindow(cut, { ...STAY, short: true });
     // Switching to pages after scrolling elsewhere: lay out a window around the place first.
     if (mode() === 'paginated' && (!w || !holds(w, anchor) || wholeForScroll)) return setWindow(windowFrom(s, anchor, o.windowChars));
     if (mode() === 'scroll' && (!w || !isWholeSection(s, w))) return setWindow(wholeSection(s));
@@ -131,10 +128,7 @@ export function createReaderModel(o: ReaderModelOptions): ReaderModel {
     if (!port.layout(s, w, mode(), anchor)) return;
     const todo = step;
     // A short window whose page shown is its last (denser pages than measured): once, a window more.
-    if (todo.short && !todo.grown && endsShort({ ...port.pages(), section: s, window: w, mode: mode() })) {
-      step = { ...todo, grown: true };
-      return setWindow(windowFrom(s, w.start, charsIn(s, w) + (o.windowChars ?? WINDOW_CHARS)));
-    }
+    if (todo.short && !todo.grown && endsShort({ ...port.pages(), section: s, window: w, mode: mode() })) return setWindow(windowFrom(s, w.start, charsIn(s, w) + (o.windowChars ?? WINDOW_CHARS)), { ...todo, grown: true });
     step = STAY;
     if (todo.arrive === 'last') port.showLast();
     if (todo.arrive === 'screen' || todo.arrive === 'last') placeAt(port.firstVisible(), todo.reason);
@@ -190,9 +184,8 @@ export function createReaderModel(o: ReaderModelOptions): ReaderModel {
     if (move.kind === 'window') {
       supersede();
       anchor = move.anchor;
-      step = { arrive: move.last ? 'last' : 'screen', reason: 'turn' };
       const done = laidOut();
-      setWindow(move.window);
+      setWindow(move.window, { arrive: move.last ? 'last' : 'screen', reason: 'turn' });
       return done;
     }
     return show(move.target, { arrive: move.last ? 'last' : 'screen', reason: 'turn' });
@@ -272,8 +265,7 @@ export function createReaderModel(o: ReaderModelOptions): ReaderModel {
     dismissBack: () => void (backState.value = wentBack()),
     adopt,
     async follow(target) {
-      const s = section.peek();
-      const w = win.peek();
+      const [s, w] = [section.peek(), win.peek()];
       const place = s?.id === target.sectionId ? placeIn(s, target) : null;
       if (w && place && holds(w, place)) {
         supersede();
