@@ -272,7 +272,7 @@ describe('in the reader', () => {
     expect(shotAfter.equals(shotBefore)).toBe(false);
   });
 
-  it('a typography change restyles the text alone: nothing is set on <html> or on the bars and panels around it', async () => {
+  it('a typography change is set on the reader\'s page: nothing on <html> or on the bars and panels around it', async () => {
     // A custom property changed on <html> (or on .reader) restyles every element under it, the open panel included.
     const styles = () => page.evaluate(() => ({ html: document.documentElement.getAttribute('style'), screen: document.querySelector('.reader')?.getAttribute('style') ?? null }));
     const before = await styles();

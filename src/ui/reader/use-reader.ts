@@ -54,14 +54,15 @@ export function useReader({ work, startAt, settings, act, panelOpen }: Options) 
   const { mode, columns } = settings;
   const layoutKey = layoutKeyOf(settings);
   // New type or columns: the window is cut to two pages past the place first (model.relayout's `cut`).
-  const typeset = useRef(`${columns}|${layoutKey}`);
+  const typeKey = `${columns}|${layoutKey}`;
+  const typeset = useRef(typeKey);
   useLayoutEffect(() => {
     paginator.attach(viewportRef.current, contentRef.current);
     paginator.setColumns(columns);
-    const cut = typeset.current !== `${columns}|${layoutKey}`;
-    typeset.current = `${columns}|${layoutKey}`;
+    const cut = typeset.current !== typeKey;
+    typeset.current = typeKey;
     model.relayout({ cut });
-  }, [model, paginator, section, shown, mode, columns, layoutKey]);
+  }, [model, paginator, section, shown, mode, columns, layoutKey, typeKey]);
 
   // Size changes (rotation, resize, panels) and web fonts finishing loading re-lay the page.
   useEffect(() => {
