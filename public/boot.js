@@ -3,7 +3,8 @@
  * IndexedDB is the settings' source of truth, but it is asynchronous; this reads the
  * small localStorage mirror ('quire:paint') that applySettings writes, and sets the
  * theme and reading variables on <html> before the first frame, so a stored dark
- * theme never flashes light. It must never throw: anything odd leaves the defaults.
+ * theme never flashes light. It also starts opening IndexedDB (see the end). It must never
+ * throw: anything odd leaves the defaults.
  * Keep THEME_COLORS equal to src/settings/themes.ts (a unit test checks).
  */
 (function () {
@@ -55,5 +56,41 @@
     }
   } catch (e) {
     // A half-applied mirror is still better than none; the app re-applies from IndexedDB.
+  }
+
+  // Open the database now, while the main script is still on its way: on a return visit the
+  // app takes this connection (src/storage/early.ts) rather than waiting for its own. No
+  // version is asked for, so nothing is created or upgraded here: a new database's upgrade is
+  // aborted (which deletes it again), and one at another version is closed by the app, which
+  // then opens and upgrades it as it always has.
+  try {
+    var factory = window.indexedDB;
+    if (factory) {
+      var request = factory.open('quire');
+      window.quireEarlyDb = new Promise(function (resolve) {
+        request.onupgradeneeded = function () {
+          try {
+            request.transaction.abort();
+          } catch (e) {
+            // already ending
+          }
+        };
+        request.onsuccess = function () {
+          var db = request.result;
+          // Until the app takes it, give way at once to another tab's upgrade.
+          db.onversionchange = function () {
+            db.quireClosed = true;
+            db.close();
+          };
+          resolve(db);
+        };
+        request.onerror = function (event) {
+          if (event && event.preventDefault) event.preventDefault();
+          resolve(null);
+        };
+      });
+    }
+  } catch (e) {
+    window.quireEarlyDb = undefined;
   }
 })();

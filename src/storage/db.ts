@@ -1,6 +1,7 @@
 /** The IndexedDB schema, its versions and migrations, and opening a connection. See ./README.md. */
 import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Locator } from '../reader/locator';
+import { keepEarlyDb, takeEarlyDb } from './early';
 import type { Bookmark, SpeedSample } from './types';
 
 /** The database name. */
@@ -108,10 +109,17 @@ export interface ConnectionEvents {
 }
 
 /**
- * Opens the database on the given factory, upgrading it through every step it has not seen.
+ * Opens the database on the given factory, upgrading it through every step it has not seen,
+ * or takes the connection boot.js opened when it is already at DB_VERSION (./early.ts).
  * (idb's openDB only uses the global factory, so this is its few lines over `wrap`.)
  */
-export function openQuireDb(factory: IDBFactory, events: ConnectionEvents): Promise<QuireDB> {
+export async function openQuireDb(factory: IDBFactory, events: ConnectionEvents): Promise<QuireDB> {
+  const early = await takeEarlyDb(factory);
+  if (early && keepEarlyDb(early, DB_VERSION, ALL_STORES)) {
+    const db = wrap(early) as unknown as QuireDB;
+    watch(db, events);
+    return db;
+  }
   const request = factory.open(DB_NAME, DB_VERSION);
   const opened = wrap(request) as unknown as Promise<QuireDB>;
   request.addEventListener('upgradeneeded', (event) => {
@@ -123,13 +131,13 @@ export function openQuireDb(factory: IDBFactory, events: ConnectionEvents): Prom
     upgrade(wrap(request.result) as unknown as QuireDB, event.oldVersion, upgradeTx);
   });
   request.addEventListener('blocked', () => events.blocked());
-  opened
-    .then((db) => {
-      db.addEventListener('close', () => events.terminated());
-      db.addEventListener('versionchange', () => events.blocking());
-    })
-    .catch(() => {});
+  opened.then((db) => watch(db, events)).catch(() => {});
   return opened;
+}
+
+function watch(db: QuireDB, events: ConnectionEvents): void {
+  db.addEventListener('close', () => events.terminated());
+  db.addEventListener('versionchange', () => events.blocking());
 }
 
 type UpgradeTx = IDBPTransaction<QuireSchema, StoreNames<QuireSchema>[], 'versionchange'>;

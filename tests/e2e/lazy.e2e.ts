@@ -8,11 +8,13 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openWork, place, showControls, WORKS } from './app';
+import { openWork, place, press, showControls, storedPosition, waitForPlace, WORKS } from './app';
 import { browserAndServer, distDir, newContext, trackPageErrors } from './harness';
 import { installSpeechStandIn, spoken } from './speech-standin';
 
 const suite = browserAndServer();
+
+const key = (p: { section?: string; sectionId?: string; block: number; offset: number } | null) => p && `${p.section ?? p.sectionId}/${p.block}/${p.offset}`;
 
 /** The build's scripts under assets/ but the search worker (it starts with the first search, in its own thread). */
 async function builtScripts(): Promise<string[]> {
@@ -127,6 +129,41 @@ describe('the first load', () => {
     expect(asked).not.toBeNull();
     expect(asked?.main).toBeLessThan(asked?.bootArrived ?? 0);
     expect(asked?.css).toBeLessThan(asked?.bootArrived ?? 0);
+    await context.close();
+  });
+
+  it('a return visit opens IndexedDB once, from boot.js before the app has rendered, and opens at the stored place', async () => {
+    // The app takes boot.js's connection (src/storage/early.ts) rather than opening its own after the main script has run.
+    const first = await newContext(suite.browser, { serviceWorkers: 'block' });
+    const before = await first.newPage();
+    await before.goto(suite.server.url);
+    await openWork(before, WORKS.long.title);
+    for (let i = 0; i < 3; i++) await press(before, 'ArrowRight');
+    const turned = await place(before);
+    await expect.poll(async () => key(await storedPosition(before, WORKS.long.id)), { timeout: 5_000 }).toBe(key(turned));
+    const storageState = await first.storageState({ indexedDB: true });
+    await first.close();
+
+    const context = await newContext(suite.browser, { serviceWorkers: 'block', storageState });
+    await context.addInitScript(() => {
+      const w = window as unknown as { __opens: { name: string; version: number | null; appRendered: boolean }[] };
+      w.__opens = [];
+      const open = IDBFactory.prototype.open;
+      IDBFactory.prototype.open = function (this: IDBFactory, name: string, version?: number) {
+        w.__opens.push({ name, version: version ?? null, appRendered: document.querySelector('#app > *') !== null });
+        return version === undefined ? open.call(this, name) : open.call(this, name, version);
+      };
+    });
+    const page = await context.newPage();
+    const errors = trackPageErrors(page);
+    await page.goto(new URL(`#/read/${WORKS.long.id}`, suite.server.url).href);
+    expect(key(await waitForPlace(page))).toBe(key(turned));
+    // One turn more is stored through the boot's connection.
+    const next = await press(page, 'ArrowRight');
+    const opens = await page.evaluate(() => (window as unknown as { __opens: unknown[] }).__opens);
+    expect(opens).toEqual([{ name: 'quire', version: null, appRendered: false }]);
+    await expect.poll(async () => key(await storedPosition(page, WORKS.long.id)), { timeout: 5_000 }).toBe(key(next));
+    expect(errors).toEqual([]);
     await context.close();
   });
 });
