@@ -6,7 +6,7 @@
  * visit), timed from navigation to the first frame painted with the first page, as
  * `npm run bench` times its cold opens. Prints each build's median and every open.
  *
- *   node bench/ab.mjs <work id> <opens per build> <dist A> <dist B>
+ *   node bench/ab.mjs [--tablet] <work id> <opens per build> <dist A> <dist B>
  *   e.g. node bench/ab.mjs making-it-work 14 /tmp/dist-before dist-bench
  *
  * Build each side with `QUIRE_BENCH=1 QUIRE_DIST=<dir> npx vite build` at the commit to compare.
@@ -18,9 +18,11 @@ import { initScript } from './in-page.mjs';
 import { median, round } from './report.mjs';
 import { seedStorage } from './seed.mjs';
 
-const [work = 'making-it-work', count = '10', ...dists] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const tablet = args.includes('--tablet');
+const [work = 'making-it-work', count = '10', ...dists] = args.filter((a) => a !== '--tablet');
 if (dists.length < 2) {
-  console.error('usage: node bench/ab.mjs <work id> <opens per build> <dist A> <dist B>');
+  console.error('usage: node bench/ab.mjs [--tablet] <work id> <opens per build> <dist A> <dist B>');
   process.exit(2);
 }
 const servers = await Promise.all(dists.map((root) => serve({ root, host: '127.0.0.1', port: 0 })));
@@ -29,7 +31,8 @@ const browser = await chromium.launch({
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
 });
-const viewport = { width: 412, height: 915 };
+// The viewports of `npm run bench`: phone, or with --tablet, tablet.
+const viewport = tablet ? { width: 1024, height: 1366 } : { width: 412, height: 915 };
 try {
   const seeds = [];
   for (const s of servers) seeds.push(await seedStorage(browser, s.url, [work]));

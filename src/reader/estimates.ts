@@ -15,8 +15,19 @@ export interface ReaderPosition {
 /** Before anything is laid out. */
 export const NO_POSITION: ReaderPosition = { page: 0, pageCount: 1, pagesLeft: 0 };
 
-/** Characters on a full page until a layout says otherwise. */
+/** Characters on a full page until a layout says otherwise (and nothing is mounted to guess from). */
 export const DEFAULT_CHARS_PER_PAGE = 1500;
+
+/**
+ * Characters a page of `width` × `height` px holds, at most, in type of `fontPx` on lines of
+ * `linePx`: the whole box filled at half an em a character (margins and a narrow measure only
+ * make a page hold less). Over rather than under: a short window that holds less than a page
+ * has to be laid out again.
+ */
+export function estimateCharsPerPage(width: number, height: number, fontPx: number, linePx: number): number | undefined {
+  if (!(width > 0 && height > 0 && fontPx > 0 && linePx > 0)) return undefined;
+  return Math.max(1, Math.round((width / (fontPx / 2)) * (height / linePx)));
+}
 
 /**
  * The position in a layout, with the pages left in the section estimated past the window at

@@ -37,4 +37,6 @@ export interface LayoutPort {
   firstOfPage(page: number): Place;
   /** True when the character is laid out and on the page shown (or in the scroll's view). */
   isOnScreen(place: Place): boolean;
+  /** Before any layout: about how many characters a page holds, from the page's size and the type (undefined when nothing is mounted). */
+  charsPerPage?(): number | undefined;
 }

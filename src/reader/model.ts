@@ -53,7 +53,8 @@ export function createReaderModel(o: ReaderModelOptions): ReaderModel {
   let loading = false;
   // Set while the window is the whole section because of scrolling: back to pages, a window is made.
   let wholeForScroll = false;
-  let perPage = DEFAULT_CHARS_PER_PAGE;
+  let perPage: number | undefined; // characters a page holds, once a layout has measured it
+  const pageChars = () => perPage ?? o.port.charsPerPage?.() ?? DEFAULT_CHARS_PER_PAGE;
   // The newest place made or seen: new places are stamped after it, older ones are never adopted.
   let newest = o.known.peek()?.updatedAt ?? 0;
   let shownAt = now();
@@ -99,7 +100,7 @@ export function createReaderModel(o: ReaderModelOptions): ReaderModel {
     const l = layout();
     if (!l) return;
     const seam = (): Place => (l.pageCount > 1 ? port.firstOfPage(l.pageCount - 1) : l.window.start);
-    const m = measure(l, seam, perPage);
+    const m = measure(l, seam, pageChars());
     perPage = m.perPage;
     position.value = m.position;
     ahead.after({ ...l, anchor, firstOfPage: (page) => port.firstOfPage(page), windowChars: o.windowChars }, neighbourAhead(l, m.position), work.sections[l.section.index + 1], work.sections[l.section.index - 1]);
@@ -116,14 +117,13 @@ export function createReaderModel(o: ReaderModelOptions): ReaderModel {
     const [s, w] = [section.peek(), win.peek()];
     if (!s || disposed) return;
     // New type: a window cut to two pages past the place is laid out, not the whole one (up to twice 12,000 characters).
-    const cut = opts?.cut && step === STAY && mode() === 'paginated' && w && holds(w, anchor) && !wholeForScroll ? cutWindow(s, w, anchor, o.windowChars, perPage) : null;
+    const cut = opts?.cut && step === STAY && mode() === 'paginated' && w && holds(w, anchor) && !wholeForScroll ? cutWindow(s, w, anchor, o.windowChars, pageChars()) : null;
     if (cut) return setWindow(cut, { ...STAY, short: true });
     // Switching to pages after scrolling elsewhere: lay out a window around the place first.
     if (mode() === 'paginated' && (!w || !holds(w, anchor) || wholeForScroll)) return setWindow(windowFrom(s, anchor, o.windowChars));
     if (mode() === 'scroll' && (!w || !isWholeSection(s, w))) return setWindow(wholeSection(s));
     if (!w) return;
-    // A scroll that has not settled when the layout changes is dropped: a resize makes the
-    // browser move the scroll position itself, and that must not become the reader's place.
+    // An unsettled scroll is dropped: a resize moves the scroll itself, and that is not the reader's place.
     clearTimeout(scrollTimer);
     if (!port.layout(s, w, mode(), anchor)) return;
     const todo = step;
@@ -159,16 +159,16 @@ export function createReaderModel(o: ReaderModelOptions): ReaderModel {
     }
     const place = placeIn(s, target);
     anchor = place;
-    step = todo.arrive === 'anchor' ? { ...todo, short: true } : todo;
+    step = todo.arrive === 'anchor' || todo.arrive === 'restore' ? { ...todo, short: true } : todo;
     const done = laidOut();
     const w = win.peek();
     if (section.peek() === s && w && holds(w, place) && todo.arrive !== 'last') relayout();
     else {
-      const at = todo.arrive === 'last' ? 'end' : todo.arrive === 'anchor' ? 'paragraph' : 'place';
+      const at = todo.arrive === 'last' ? 'end' : todo.arrive === 'anchor' ? 'paragraph' : todo.arrive === 'restore' ? 'open' : 'place';
       batch(() => {
         section.value = s;
         atEnd.value = false;
-        setWindow(windowFor(s, place, at, mode(), o.windowChars, perPage));
+        setWindow(windowFor(s, place, at, mode(), o.windowChars, pageChars()));
       });
     }
     await done;

@@ -34,8 +34,8 @@ export type Move =
 /** A move that leaves the layout shown. */
 export type Leave = Exclude<Move, { kind: 'page' }>;
 
-/** How a window is chosen for a place: starting at it, at its paragraph, or ending at the section's end. */
-export type WindowAt = 'place' | 'paragraph' | 'end';
+/** How a window is chosen for a place: starting at it (`open`: short), at its paragraph, or ending at the section's end. */
+export type WindowAt = 'place' | 'open' | 'paragraph' | 'end';
 
 /** Pages of text a jump lays out past the place it jumps to; the window grows to its full size in idle time (./ahead.ts). */
 export const JUMP_PAGES_AHEAD = 2;
@@ -45,12 +45,15 @@ export const JUMP_PAGES_AHEAD = 2;
  * (`paragraph`) starts at the paragraph jumped to and holds `JUMP_PAGES_AHEAD` pages of text
  * (`perPage` characters each) past the place, not a whole window: a jump lays out that much
  * less, and the page it shows is not the window's last (`endsShort` catches a page denser than
- * `perPage`). A place deeper into its paragraph than that allows gets the whole window.
+ * `perPage`). A place deeper into its paragraph than that allows gets the whole window. A
+ * window opened at a place (`open`: the reader opening where it was) starts at it and holds
+ * `JUMP_PAGES_AHEAD` pages: the first page is in front of the reader that much sooner.
  */
 export function windowFor(section: Section, place: Place, at: WindowAt, mode: ReadingMode, size = WINDOW_CHARS, perPage = size): BlockWindow {
   if (mode === 'scroll') return wholeSection(section);
   if (at === 'end') return windowBefore(section, sectionEnd(section), size);
   if (at === 'place') return windowFrom(section, place, size);
+  if (at === 'open') return windowFrom(section, place, Math.min(size, JUMP_PAGES_AHEAD * perPage));
   return windowFrom(section, { block: place.block, offset: 0 }, Math.min(size, place.offset + JUMP_PAGES_AHEAD * perPage));
 }
 

@@ -6,6 +6,7 @@
  */
 import type { Section } from '../content/types';
 import { baseOf, blockElement, blockElements, charRect, skipSpace, textLength } from './dom-text';
+import { estimateCharsPerPage } from './estimates';
 import type { ColumnsChoice, LayoutPort, PageInfo } from './layout-port';
 import type { Place, ReadingMode } from './place';
 import type { BlockWindow } from './window';
@@ -88,6 +89,15 @@ export class Paginator implements LayoutPort {
     // The size this layout was made for, read once it is done (no layout is forced for it).
     this.laidFor = { width: viewport.clientWidth, height: viewport.clientHeight };
     return true;
+  }
+
+  /** About how many characters a page holds, before any layout (see estimateCharsPerPage). */
+  charsPerPage(): number | undefined {
+    const { viewport, content } = this;
+    if (!viewport || !content) return undefined;
+    const style = getComputedStyle(content);
+    const fontPx = parseFloat(style.fontSize);
+    return estimateCharsPerPage(viewport.clientWidth, viewport.clientHeight, fontPx, parseFloat(style.lineHeight) || fontPx * 1.5);
   }
 
   /** True when the viewport is not the size the last layout was made for (read it where layout is clean: a ResizeObserver callback). */

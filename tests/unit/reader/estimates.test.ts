@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { measure, wordsLeft, wordsPerPage } from '../../../src/reader/estimates';
+import { estimateCharsPerPage, measure, wordsLeft, wordsPerPage } from '../../../src/reader/estimates';
 import { makeLocator } from '../../../src/reader/locate';
 import { wholeSection, windowFrom } from '../../../src/reader/window';
 import { must } from '../../fixtures/content';
@@ -48,5 +48,20 @@ describe('words', () => {
     expect(left.section).toBeCloseTo(section.words * (1 - half.progression));
     expect(left.work).toBeCloseTo(work.words * (1 - half.totalProgression));
     expect(wordsLeft(work, undefined, null)).toEqual({ section: 0, work: work.words });
+  });
+});
+
+describe('characters a page holds, guessed before any layout', () => {
+  test('the whole box at half an em a character: lines across times lines down', () => {
+    // 400 px at 10 px a character, 24 lines of 30 px.
+    expect(estimateCharsPerPage(400, 720, 20, 30)).toBe(40 * 24);
+    // Larger type holds fewer.
+    expect(estimateCharsPerPage(400, 720, 40, 60)).toBe(20 * 12);
+  });
+
+  test('nothing to measure (unmounted, hidden, no type): no guess', () => {
+    expect(estimateCharsPerPage(0, 720, 20, 30)).toBeUndefined();
+    expect(estimateCharsPerPage(400, 720, Number.NaN, 30)).toBeUndefined();
+    expect(estimateCharsPerPage(400, 720, 20, 0)).toBeUndefined();
   });
 });

@@ -27,7 +27,14 @@ export class FakePort implements LayoutPort {
   layoutCount = 0;
   mounted = true;
 
+  /** What `charsPerPage()` answers before any layout (undefined: no guess, as when nothing is mounted). */
+  estimate: number | undefined;
+
   constructor(public perPage: number) {}
+
+  charsPerPage(): number | undefined {
+    return this.estimate;
+  }
 
   layout(section: Section, window: BlockWindow, _mode: ReadingMode, anchor: Place): boolean {
     if (!this.mounted) return false;

@@ -4,12 +4,14 @@ import { makeLocator } from '../../../src/reader/locate';
 import type { Locator, Target } from '../../../src/reader/locator';
 import { createReaderModel, type Relocate } from '../../../src/reader/model';
 import type { Place, ReadingMode } from '../../../src/reader/place';
-import { charsIn, reachesEnd, wholeSection } from '../../../src/reader/window';
+import { charsIn, reachesEnd, wholeSection, type BlockWindow } from '../../../src/reader/window';
 import { must } from '../../fixtures/content';
 import { FakePort, makeWork, slots } from './fake-port';
 
 interface Setup {
   perPage?: number;
+  /** The port's guess of characters a page holds, before any layout. */
+  estimate?: number;
   known?: (work: ReturnType<typeof makeWork>) => Locator;
   startAt?: Target;
   mode?: ReadingMode;
@@ -20,6 +22,7 @@ async function setup(opts: Setup = {}) {
   const made = makeWork();
   const { work, texts } = made;
   const port = new FakePort(opts.perPage ?? 100);
+  port.estimate = opts.estimate;
   const mode = signal<ReadingMode>(opts.mode ?? 'paginated');
   const known = signal<Locator | undefined>(opts.known?.(made));
   const saved: Locator[] = [];
@@ -41,15 +44,17 @@ async function setup(opts: Setup = {}) {
     windowChars: 300,
   });
   model.onRelocate((e) => events.push(e));
+  // Every window set, in order (the first is null: nothing yet).
+  const windows: (BlockWindow | null)[] = [];
   effect(() => {
     void model.section.value;
-    void model.window.value;
+    windows.push(model.window.value);
     queueMicrotask(() => model.relayout());
   });
   await model.opened;
   const here = () => must(model.locator.value);
   const at = (sectionId: string, block: number, offset: number) => makeLocator(work, must(texts.find((s) => s.id === sectionId)), block, offset, (clock += 1000));
-  return { model, port, mode, known, saved, events, work, texts, here, at, clock: () => clock };
+  return { model, port, mode, known, saved, events, work, texts, here, at, windows, clock: () => clock };
 }
 
 const key = (sectionId: string, p: Place) => `${sectionId}/${p.block}/${p.offset}`;
@@ -439,5 +444,41 @@ describe('scroll mode', () => {
     model.scrolled();
     await new Promise((r) => setTimeout(r, 200));
     expect(key(now().sectionId, now())).toBe(key('s1', port.firstVisible()));
+  });
+});
+
+describe('opening at the saved place: a short window, from the place', () => {
+  const savedAt = (made: ReturnType<typeof makeWork>) => makeLocator(made.work, must(made.texts[1]), 1, 30, 1);
+
+  test('one window: the place\'s page and two pages more (by the port\'s guess), the place first on screen; reading on goes page by page', async () => {
+    const { model, port, texts, windows } = await setup({ known: savedAt, estimate: 100 });
+    const s1 = must(texts[1]);
+    const w = must(model.window.value);
+    expect(w.start).toEqual({ block: 1, offset: 30 });
+    expect(port.firstVisible()).toEqual({ block: 1, offset: 30 });
+    // Whole blocks, as few as hold two guessed pages: less than the 300-character window.
+    expect(charsIn(s1, w)).toBeGreaterThanOrEqual(200);
+    expect(charsIn(s1, w)).toBeLessThan(300);
+    expect(windows).toEqual([null, w]);
+    // Reading on from it is the same as from a whole window: each page follows the last.
+    const first = port.shown().at(-1);
+    await model.next();
+    expect(port.firstVisible()).not.toEqual(first);
+    expect(charsIn(s1, { start: { block: 1, offset: 30 }, end: port.firstVisible() })).toBe(100);
+  });
+
+  test('a guess too low (the page shown is the window\'s last): a window more is laid out at once, from the same start', async () => {
+    const { model, port, texts, windows } = await setup({ known: savedAt, estimate: 20 });
+    const s1 = must(texts[1]);
+    const w = must(model.window.value);
+    // First the short window (two guessed pages, under one real page), then one a window longer.
+    expect(windows.length).toBe(3);
+    const short = must(windows[1]);
+    expect(short.start).toEqual({ block: 1, offset: 30 });
+    expect(charsIn(s1, short)).toBeLessThan(100);
+    expect(w.start).toEqual({ block: 1, offset: 30 });
+    expect(charsIn(s1, w)).toBeGreaterThanOrEqual(charsIn(s1, short) + 300);
+    expect(port.firstVisible()).toEqual({ block: 1, offset: 30 });
+    expect(port.pages().page).toBeLessThan(port.pages().pageCount - 1);
   });
 });
