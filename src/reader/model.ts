@@ -53,6 +53,7 @@ export function createReaderModel(o: ReaderModelOptions): ReaderModel {
   let loading = false;
   // Set while the window is the whole section because of scrolling: back to pages, a window is made.
   let wholeForScroll = false;
+  let shortWin: BlockWindow | null = null; // the window laid out short on purpose, until another is set
   let perPage: number | undefined; // characters a page holds, once a layout has measured it
   const pageChars = () => perPage ?? o.port.charsPerPage?.() ?? DEFAULT_CHARS_PER_PAGE;
   // The newest place made or seen: new places are stamped after it, older ones are never adopted.
@@ -66,10 +67,7 @@ export function createReaderModel(o: ReaderModelOptions): ReaderModel {
   const mode = (): ReadingMode => o.mode.peek();
   const laidOut = (): Promise<void> => new Promise((resolve) => waiting.push(resolve));
   // A newer move: a section still loading for an older one is not shown.
-  const supersede = (): number => {
-    loading = false;
-    return ++request;
-  };
+  const supersede = (): number => ((loading = false), ++request);
 
   function relocate(next: Locator, reason: RelocateReason): void {
     locator.value = next;
@@ -109,6 +107,7 @@ export function createReaderModel(o: ReaderModelOptions): ReaderModel {
   /** Shows a new window (the view renders it and calls relayout); `next`: what that layout does with the place. */
   function setWindow(w: BlockWindow, next?: Step): void {
     if (next) step = next;
+    shortWin = step.short ? w : null;
     wholeForScroll = mode() === 'scroll';
     win.value = w;
   }
@@ -127,8 +126,8 @@ export function createReaderModel(o: ReaderModelOptions): ReaderModel {
     clearTimeout(scrollTimer);
     if (!port.layout(s, w, mode(), anchor)) return;
     const todo = step;
-    // A short window whose page shown is its last (denser pages than measured): once, a window more.
-    if (todo.short && !todo.grown && endsShort({ ...port.pages(), section: s, window: w, mode: mode() })) return setWindow(windowFrom(s, w.start, charsIn(s, w) + (o.windowChars ?? WINDOW_CHARS)), { ...todo, grown: true });
+    // A short window whose page shown is its last (denser pages than measured, or a new size before it grew): once, a window more.
+    if ((todo.short || w === shortWin) && !todo.grown && endsShort({ ...port.pages(), section: s, window: w, mode: mode() })) return setWindow(windowFrom(s, w.start, charsIn(s, w) + (o.windowChars ?? WINDOW_CHARS)), { ...todo, grown: true });
     step = STAY;
     if (todo.arrive === 'last') port.showLast();
     if (todo.arrive === 'screen' || todo.arrive === 'last') placeAt(port.firstVisible(), todo.reason);

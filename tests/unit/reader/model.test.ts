@@ -4,7 +4,7 @@ import { makeLocator } from '../../../src/reader/locate';
 import type { Locator, Target } from '../../../src/reader/locator';
 import { createReaderModel, type Relocate } from '../../../src/reader/model';
 import type { Place, ReadingMode } from '../../../src/reader/place';
-import { charsIn, reachesEnd, wholeSection, type BlockWindow } from '../../../src/reader/window';
+import { charsIn, reachesEnd, wholeSection, windowFrom, type BlockWindow } from '../../../src/reader/window';
 import { must } from '../../fixtures/content';
 import { FakePort, makeWork, slots } from './fake-port';
 
@@ -450,7 +450,7 @@ describe('scroll mode', () => {
 describe('opening at the saved place: a short window, from the place', () => {
   const savedAt = (made: ReturnType<typeof makeWork>) => makeLocator(made.work, must(made.texts[1]), 1, 30, 1);
 
-  test('one window: the place\'s page and two pages more (by the port\'s guess), the place first on screen; reading on goes page by page', async () => {
+  test('one window: the place\'s page and the next (two pages by the port\'s guess), the place first on screen; reading on goes page by page', async () => {
     const { model, port, texts, windows } = await setup({ known: savedAt, estimate: 100 });
     const s1 = must(texts[1]);
     const w = must(model.window.value);
@@ -461,10 +461,25 @@ describe('opening at the saved place: a short window, from the place', () => {
     expect(charsIn(s1, w)).toBeLessThan(300);
     expect(windows).toEqual([null, w]);
     // Reading on from it is the same as from a whole window: each page follows the last.
-    const first = port.shown().at(-1);
     await model.next();
-    expect(port.firstVisible()).not.toEqual(first);
     expect(charsIn(s1, { start: { block: 1, offset: 30 }, end: port.firstVisible() })).toBe(100);
+  });
+
+  test('a new size before the window grew, its page shown now the window\'s last: a window more is laid out, from the same start, the place kept', async () => {
+    const { model, port, texts, windows, saved } = await setup({ known: savedAt, estimate: 100 });
+    const s1 = must(texts[1]);
+    const short = must(model.window.value);
+    const count = saved.length;
+    port.perPage = 400; // a larger page (rotation, a window maximised): it holds the whole short window
+    model.relayout();
+    for (let i = 0; i < 4; i++) await Promise.resolve();
+    const w = must(model.window.value);
+    expect(windows.length).toBe(3);
+    // A window (300 characters) more, from the same start; the page shown is then not its last, or the section ends there.
+    expect(w).toEqual(windowFrom(s1, short.start, charsIn(s1, short) + 300));
+    expect(port.pages().page < port.pages().pageCount - 1 || reachesEnd(s1, w)).toBe(true);
+    expect(port.firstVisible()).toEqual({ block: 1, offset: 30 });
+    expect(saved.length).toBe(count);
   });
 
   test('a guess too low (the page shown is the window\'s last): a window more is laid out at once, from the same start', async () => {
