@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ALL_STORES, DB_VERSION } from '../../../src/storage/db';
 import { keepEarlyDb, takeEarlyDb } from '../../../src/storage/early';
 import { openStore } from '../../../src/storage/store';
-import { channelName, place, rawOpen, trackingFactory, works } from './helpers';
+import { channelName, createV2Stores, place, rawOpen, trackingFactory, works } from './helpers';
 
 const bootSource = readFileSync('public/boot.js', 'utf8');
 type Scope = { indexedDB?: IDBFactory; quireEarlyDb?: Promise<IDBDatabase | null> };
@@ -74,13 +74,7 @@ describe('the early open (public/boot.js, src/storage/early.ts)', () => {
 
   it('an old schema: the app closes the boot’s connection before it upgrades, and the places come through', async () => {
     const { factory } = counting();
-    const old = await rawOpen(factory, 2, (db) => {
-      db.createObjectStore('positions', { keyPath: 'workId' });
-      db.createObjectStore('settings');
-      db.createObjectStore('acknowledgements', { keyPath: 'workId' });
-      db.createObjectStore('speedSamples', { keyPath: 'id', autoIncrement: true }).createIndex('workId', 'workId');
-      db.createObjectStore('bookmarks', { keyPath: 'id' }).createIndex('workId', 'workId');
-    });
+    const old = await rawOpen(factory, 2, createV2Stores);
     await old.put('positions', { ...place({ block: 5 }) });
     old.close();
 

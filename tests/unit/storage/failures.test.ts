@@ -6,7 +6,7 @@ import { handOver } from '../../../src/storage/lifecycle';
 import { createPositionWriter } from '../../../src/storage/position-writer';
 import { createStore, openStore } from '../../../src/storage/store';
 import type { ReadingStore, StorageStatus } from '../../../src/storage/types';
-import { channelName, freshIdb, place, rawOpen, trackingFactory, until, works } from './helpers';
+import { channelName, createV2Stores, freshIdb, place, rawOpen, trackingFactory, until, works } from './helpers';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -163,13 +163,7 @@ describe('versions held open by other tabs', () => {
     const factory = freshIdb();
     let release = () => {};
     // An "old tab" at v2 with a place stored, ignoring versionchange until released.
-    const old = await rawOpen(factory, 2, (db) => {
-      db.createObjectStore('positions', { keyPath: 'workId' });
-      db.createObjectStore('settings');
-      db.createObjectStore('acknowledgements', { keyPath: 'workId' });
-      db.createObjectStore('speedSamples', { keyPath: 'id', autoIncrement: true }).createIndex('workId', 'workId');
-      db.createObjectStore('bookmarks', { keyPath: 'id' }).createIndex('workId', 'workId');
-    }, () => (release = () => old.close()));
+    const old = await rawOpen(factory, 2, createV2Stores, () => (release = () => old.close()));
     await old.put('positions', place({ workId: 'beta', sectionId: 'b1', block: 2, updatedAt: 50 }));
     const lateOpen = vi.fn();
     const store = await openStore({ works, indexedDB: factory, channelName: channelName(), onLateOpen: lateOpen });

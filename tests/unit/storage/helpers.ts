@@ -45,6 +45,15 @@ export function rawOpen(
   });
 }
 
+/** The v2 schema's stores, as the second release created them (for an old database planted in a test). */
+export function createV2Stores(db: IDBDatabase): void {
+  db.createObjectStore('positions', { keyPath: 'workId' });
+  db.createObjectStore('settings');
+  db.createObjectStore('acknowledgements', { keyPath: 'workId' });
+  db.createObjectStore('speedSamples', { keyPath: 'id', autoIncrement: true }).createIndex('workId', 'workId');
+  db.createObjectStore('bookmarks', { keyPath: 'id' }).createIndex('workId', 'workId');
+}
+
 /** Writes raw records into a store at the current version (created by openStore first). */
 export async function plant(factory: IDBFactory, storeName: string, records: { value: unknown; key?: IDBValidKey }[]) {
   const db = await rawOpen(factory, DB_VERSION);

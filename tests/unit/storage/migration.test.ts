@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DB_VERSION } from '../../../src/storage/db';
 import { openStore } from '../../../src/storage/store';
-import { channelName, freshIdb, place, rawOpen, works } from './helpers';
+import { channelName, createV2Stores, freshIdb, place, rawOpen, works } from './helpers';
 
 /** The v1 schema as the first release wrote it: places without a quote, timed by savedAt; settings stored bare. */
 async function plantV1(factory: IDBFactory) {
@@ -74,13 +74,7 @@ describe('migration v1 → current', () => {
 
 /** The v2 schema as the second release wrote it, with a record in every store (and a damaged place). */
 async function plantV2(factory: IDBFactory) {
-  const db = await rawOpen(factory, 2, (raw) => {
-    raw.createObjectStore('positions', { keyPath: 'workId' });
-    raw.createObjectStore('settings');
-    raw.createObjectStore('acknowledgements', { keyPath: 'workId' });
-    raw.createObjectStore('speedSamples', { keyPath: 'id', autoIncrement: true }).createIndex('workId', 'workId');
-    raw.createObjectStore('bookmarks', { keyPath: 'id' }).createIndex('workId', 'workId');
-  });
+  const db = await rawOpen(factory, 2, createV2Stores);
   const stores = ['positions', 'settings', 'acknowledgements', 'speedSamples', 'bookmarks'];
   const tx = db.transaction(stores, 'readwrite');
   await tx.objectStore('positions').put(place({ block: 3, updatedAt: 111 }));
