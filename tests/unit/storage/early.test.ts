@@ -72,6 +72,20 @@ describe('the early open (public/boot.js, src/storage/early.ts)', () => {
     store.close();
   });
 
+  it('an empty version-1 database (a first visit whose aborted upgrade was kept): the store upgrades it and keeps places', async () => {
+    const { factory } = counting();
+    (await rawOpen(factory, 1)).close();
+    const store = await openStore({ works, indexedDB: factory, channelName: channelName(), openTimeoutMs: 1_000 });
+    const seen: string[] = [];
+    store.onStatus((status) => seen.push(status.kind));
+    await store.putPosition(place({ block: 4 }));
+    expect(await factory.databases()).toEqual([{ name: 'quire', version: DB_VERSION }]);
+    // On IndexedDB, not in memory for the visit.
+    expect(seen).toEqual(['ok']);
+    expect((await store.getPosition('alpha'))?.block).toBe(4);
+    store.close();
+  });
+
   it('an old schema: the app closes the boot’s connection before it upgrades, and the places come through', async () => {
     const { factory } = counting();
     const old = await rawOpen(factory, 2, createV2Stores);
