@@ -145,7 +145,7 @@ type UpgradeTx = IDBPTransaction<QuireSchema, StoreNames<QuireSchema>[], 'versio
 function upgrade(db: QuireDB, oldVersion: number, tx: UpgradeTx): void {
   // Version 1: a place per work ({ workId, sectionId, block, offset, progression,
   // totalProgression, savedAt }, no quote) and the settings object stored bare under 'current'.
-  // (Also when a version-1 database has neither: one created empty, as boot.js's open would
+  // (Also for a version-1 database without them: one created empty, as boot.js's open would
   // leave it were its aborted upgrade ever kept.)
   if (oldVersion < 1 || !db.objectStoreNames.contains('positions')) {
     db.createObjectStore('positions', { keyPath: 'workId' });

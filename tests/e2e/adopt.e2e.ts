@@ -6,13 +6,12 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { loadWork } from '../../build/works-plugin';
 import { root } from '../fixtures/content';
-import { isVisible, openApp, openWork, panelReady, place, type Place, press, showControls, storedPosition, waitForPlace, WORKS } from './app';
+import { isVisible, openApp, openWork, panelReady, type Place, place, placeKey, press, showControls, storedPosition, waitForPlace, WORKS } from './app';
 import { browserAndServer } from './harness';
 
 const suite = browserAndServer();
 const work = loadWork(resolve(root, 'works', WORKS.long.id), WORKS.long.id);
 
-const key = (p: { section?: string; sectionId?: string; block: number; offset: number } | null) => p && `${p.section ?? p.sectionId}/${p.block}/${p.offset}`;
 
 /** A reading-data file holding one place in the long work, made at `updatedAt`. */
 async function readingData(at: { sectionId: string; block: number; offset: number }, updatedAt: number): Promise<string> {
@@ -44,7 +43,7 @@ async function importInReader(page: Page, path: string): Promise<void> {
 }
 
 async function waitForStored(page: Page, p: Place): Promise<void> {
-  await expect.poll(async () => key(await storedPosition(page, WORKS.long.id)), { timeout: 5_000 }).toBe(key(p));
+  await expect.poll(async () => placeKey(await storedPosition(page, WORKS.long.id)), { timeout: 5_000 }).toBe(placeKey(p));
 }
 
 describe('an open reader follows the app\'s place', () => {
@@ -60,7 +59,7 @@ describe('an open reader follows the app\'s place', () => {
     await page.waitForFunction((k) => {
       const a = document.querySelector('article.reader-content');
       return a && `${a.getAttribute('data-place-section')}/${a.getAttribute('data-place-block')}/${a.getAttribute('data-place-offset')}` === k;
-    }, key(imported));
+    }, placeKey(imported));
     expect(await isVisible(page, { section: 'story', block: 120, offset: 0 })).toBe(true);
     // Back to where you were offers the place the import moved the reader from.
     await page.getByRole('button', { name: 'Back to where you were', exact: true }).waitFor();

@@ -132,6 +132,9 @@ export async function press(page: Page, key: string): Promise<Place> {
   return place(page);
 }
 
+/** A place (the reader's or a stored one) as a string, for comparing two; null stays null. */
+export const placeKey = (p: { section?: string; sectionId?: string; block: number; offset: number } | null) => p && `${p.section ?? p.sectionId}/${p.block}/${p.offset}`;
+
 /** Reads the stored position of a work straight from IndexedDB. */
 export function storedPosition(page: Page, workId: string): Promise<{ sectionId: string; block: number; offset: number } | null> {
   return page.evaluate(

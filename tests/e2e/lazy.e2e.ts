@@ -8,13 +8,12 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openWork, place, press, showControls, storedPosition, waitForPlace, WORKS } from './app';
+import { openWork, place, placeKey, press, showControls, storedPosition, waitForPlace, WORKS } from './app';
 import { browserAndServer, distDir, newContext, trackPageErrors } from './harness';
 import { installSpeechStandIn, spoken } from './speech-standin';
 
 const suite = browserAndServer();
 
-const key = (p: { section?: string; sectionId?: string; block: number; offset: number } | null) => p && `${p.section ?? p.sectionId}/${p.block}/${p.offset}`;
 
 /** The build's scripts under assets/ but the search worker (it starts with the first search, in its own thread). */
 async function builtScripts(): Promise<string[]> {
@@ -140,7 +139,7 @@ describe('the first load', () => {
     await openWork(before, WORKS.long.title);
     for (let i = 0; i < 3; i++) await press(before, 'ArrowRight');
     const turned = await place(before);
-    await expect.poll(async () => key(await storedPosition(before, WORKS.long.id)), { timeout: 5_000 }).toBe(key(turned));
+    await expect.poll(async () => placeKey(await storedPosition(before, WORKS.long.id)), { timeout: 5_000 }).toBe(placeKey(turned));
     const storageState = await first.storageState({ indexedDB: true });
     await first.close();
 
@@ -157,12 +156,12 @@ describe('the first load', () => {
     const page = await context.newPage();
     const errors = trackPageErrors(page);
     await page.goto(new URL(`#/read/${WORKS.long.id}`, suite.server.url).href);
-    expect(key(await waitForPlace(page))).toBe(key(turned));
+    expect(placeKey(await waitForPlace(page))).toBe(placeKey(turned));
     // One turn more is stored through the boot's connection.
     const next = await press(page, 'ArrowRight');
     const opens = await page.evaluate(() => (window as unknown as { __opens: unknown[] }).__opens);
     expect(opens).toEqual([{ name: 'quire', version: null, appRendered: false }]);
-    await expect.poll(async () => key(await storedPosition(page, WORKS.long.id)), { timeout: 5_000 }).toBe(key(next));
+    await expect.poll(async () => placeKey(await storedPosition(page, WORKS.long.id)), { timeout: 5_000 }).toBe(placeKey(next));
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,7 +1,7 @@
 /** Phones as they are: Safari's notes and hand-off, the installed app's "Paste reading from Safari", the export reminder, the Continue shortcut. */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, openApp, openWork, panelReady, place, press, storedPosition, WORKS } from './app';
+import { axeViolations, openApp, openWork, panelReady, place, placeKey, press, storedPosition, WORKS } from './app';
 import { browserAndServer } from './harness';
 
 const suite = browserAndServer();
@@ -10,8 +10,6 @@ const IPHONE_SAFARI =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
 const CLIPBOARD = ['clipboard-read', 'clipboard-write'];
 
-const key = (p: { sectionId?: string; section?: string; block: number; offset: number } | null) =>
-  p ? `${p.sectionId ?? p.section}:${p.block}:${p.offset}` : 'none';
 
 async function library(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Quire', level: 1 }).waitFor();
@@ -31,7 +29,7 @@ describe('iOS: Safari and the Home Screen app', () => {
     await openWork(page, WORKS.long.title);
     let p = await place(page);
     for (let i = 0; i < 3; i++) p = await press(page, 'ArrowRight');
-    await expect.poll(async () => key(await storedPosition(page, WORKS.long.id)), { timeout: 5_000 }).toBe(key(p));
+    await expect.poll(async () => placeKey(await storedPosition(page, WORKS.long.id)), { timeout: 5_000 }).toBe(placeKey(p));
     await page.keyboard.press('Escape');
     await library(page);
     // Once: not again on the next visit.
@@ -61,7 +59,7 @@ describe('iOS: Safari and the Home Screen app', () => {
     await page.evaluate((text) => navigator.clipboard.writeText(text), code);
     await offer.getByRole('button', { name: 'Paste reading from Safari' }).click();
     await expect.poll(() => offer.getByRole('status').first().textContent(), { timeout: 5_000 }).toMatch(/^Imported 1 place/);
-    expect(key(await storedPosition(page, WORKS.long.id))).toBe(key(p));
+    expect(placeKey(await storedPosition(page, WORKS.long.id))).toBe(placeKey(p));
     await openWork(page, WORKS.long.title);
     expect(await place(page)).toEqual(p);
     expect(app.errors).toEqual([]);
@@ -141,7 +139,7 @@ describe('the Continue reading shortcut', () => {
     await library(page);
     await openWork(page, WORKS.long.title);
     const p = await press(page, 'ArrowRight');
-    await expect.poll(async () => key(await storedPosition(page, WORKS.long.id)), { timeout: 5_000 }).toBe(key(p));
+    await expect.poll(async () => placeKey(await storedPosition(page, WORKS.long.id)), { timeout: 5_000 }).toBe(placeKey(p));
     await page.keyboard.press('Escape');
     await library(page);
 
@@ -175,12 +173,12 @@ describe('page-turner remotes and keyboards', () => {
     let at = start;
     for (const k of forward) {
       const next = await press(page, k);
-      expect(key(next), `${k} turns forward`).not.toBe(key(at));
+      expect(placeKey(next), `${k} turns forward`).not.toBe(placeKey(at));
       at = next;
     }
     for (const k of ['MediaTrackPrevious', 'PageUp', 'ArrowUp', 'ArrowLeft', 'Shift+Space']) {
       const back = await press(page, k);
-      expect(key(back), `${k} turns back`).not.toBe(key(at));
+      expect(placeKey(back), `${k} turns back`).not.toBe(placeKey(at));
       at = back;
     }
     await page.keyboard.press('?');

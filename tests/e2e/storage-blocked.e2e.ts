@@ -4,12 +4,11 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, openWork, place, press, storedPosition, waitForPlace, WORKS, type Place } from './app';
+import { axeViolations, openWork, type Place, place, placeKey, press, storedPosition, waitForPlace, WORKS } from './app';
 import { browserAndServer, newContext, trackPageErrors } from './harness';
 
 const suite = browserAndServer();
 
-const key = (p: { section?: string; sectionId?: string; block: number; offset: number } | null) => p && `${p.section ?? p.sectionId}/${p.block}/${p.offset}`;
 
 async function turns(page: Page, n: number): Promise<Place> {
   let p = await place(page);
@@ -66,13 +65,13 @@ describe('storage: render first, then open storage', () => {
     // (No peeking into the database here: an open now would queue behind the blocked upgrade.)
 
     await old.close();
-    await expect.poll(async () => key(await storedPosition(page, WORKS.long.id)), { timeout: 10_000 }).toBe(key(p));
+    await expect.poll(async () => placeKey(await storedPosition(page, WORKS.long.id)), { timeout: 10_000 }).toBe(placeKey(p));
     await expect.poll(() => note.textContent(), { timeout: 5_000 }).toBe('');
     // And from now on the place saves as usual.
     const later = await turns(page, 2);
-    await expect.poll(async () => key(await storedPosition(page, WORKS.long.id)), { timeout: 5_000 }).toBe(key(later));
+    await expect.poll(async () => placeKey(await storedPosition(page, WORKS.long.id)), { timeout: 5_000 }).toBe(placeKey(later));
     await page.reload();
-    expect(key(await waitForPlace(page))).toBe(key(later));
+    expect(placeKey(await waitForPlace(page))).toBe(placeKey(later));
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -90,7 +89,7 @@ describe('storage: render first, then open storage', () => {
     const start = await waitForPlace(page);
     await expect.poll(() => page.locator('.storage-note').textContent(), { timeout: 5_000 }).toMatch(/storage on this device isn't answering/);
     const p = await press(page, 'ArrowRight');
-    expect(key(p)).not.toBe(key(start));
+    expect(placeKey(p)).not.toBe(placeKey(start));
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();

@@ -8,14 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openWork, place, press, showControls, storedPosition, waitForPlace, WORKS, type Place } from './app';
+import { openWork, type Place, place, placeKey, press, showControls, storedPosition, waitForPlace, WORKS } from './app';
 import { browserAndServer, newContext, trackPageErrors } from './harness';
 
 const suite = browserAndServer();
 const DAY = 24 * 60 * 60 * 1000;
 const OFFSET_KEY = 'quire-e2e-clock-offset';
 
-const key = (p: { section?: string; sectionId?: string; block: number; offset: number } | null) => p && `${p.section ?? p.sectionId}/${p.block}/${p.offset}`;
 
 /** A context whose pages read Date.now() plus the offset stored under OFFSET_KEY. */
 async function contextWithClock(): Promise<BrowserContext> {
@@ -36,7 +35,7 @@ async function turns(page: Page, n: number): Promise<Place> {
 }
 
 async function waitForStored(page: Page, p: Place): Promise<void> {
-  await expect.poll(async () => key(await storedPosition(page, WORKS.long.id)), { timeout: 5_000 }).toBe(key(p));
+  await expect.poll(async () => placeKey(await storedPosition(page, WORKS.long.id)), { timeout: 5_000 }).toBe(placeKey(p));
 }
 
 describe('storage: places ordered by something a wrong clock cannot break', () => {
@@ -60,7 +59,7 @@ describe('storage: places ordered by something a wrong clock cannot break', () =
     await waitForStored(page, later);
 
     await page.reload();
-    expect(key(await waitForPlace(page))).toBe(key(later));
+    expect(placeKey(await waitForPlace(page))).toBe(placeKey(later));
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -124,7 +123,7 @@ describe('storage: places ordered by something a wrong clock cannot break', () =
     const p2 = await turns(page, 3);
     await waitForStored(page, p2);
     await page.reload();
-    expect(key(await waitForPlace(page))).toBe(key(p2));
+    expect(placeKey(await waitForPlace(page))).toBe(placeKey(p2));
     await context.close();
   });
 });

@@ -4,13 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Locator as PwLocator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, isVisible, openApp, openWork, panelReady, place, type Place, press, showControls, storedPosition, waitForPlace, WORKS } from './app';
+import { axeViolations, isVisible, openApp, openWork, panelReady, type Place, place, placeKey, press, showControls, storedPosition, waitForPlace, WORKS } from './app';
 import { browserAndServer, trackPageErrors } from './harness';
 
 const suite = browserAndServer();
 
-const key = (p: { section?: string; sectionId?: string; block: number; offset: number } | null) =>
-  p && `${p.section ?? p.sectionId}/${p.block}/${p.offset}`;
 
 /** Turns `n` pages, each time waiting for the reader to report the new place. */
 async function turns(page: Page, n: number, k = 'ArrowRight'): Promise<Place> {
@@ -21,11 +19,11 @@ async function turns(page: Page, n: number, k = 'ArrowRight'): Promise<Place> {
 
 /** Waits until the reader's reported place stops changing (after a burst of key presses). */
 async function settled(page: Page): Promise<Place> {
-  let last = key(await place(page));
+  let last = placeKey(await place(page));
   for (;;) {
     await pageSettled(page);
     await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
-    const now = key(await place(page));
+    const now = placeKey(await place(page));
     if (now === last) return place(page);
     last = now;
   }
@@ -58,7 +56,7 @@ function storedSettings(page: Page): Promise<{ theme?: string; fontSize?: number
 
 /** Waits until the stored position of a work is `p` (the debounced write landed). */
 async function waitForStored(page: Page, workId: string, p: Place): Promise<void> {
-  await expect.poll(async () => key(await storedPosition(page, workId)), { timeout: 5_000 }).toBe(key(p));
+  await expect.poll(async () => placeKey(await storedPosition(page, workId)), { timeout: 5_000 }).toBe(placeKey(p));
 }
 
 /** The stored record's totalProgression, for the library's "N% read". */
@@ -129,14 +127,14 @@ describe('storage: the place is never lost', () => {
     // No waiting for the reader between presses: the keys go in as fast as the browser takes them.
     for (let i = 0; i < 100; i++) await page.keyboard.press('ArrowRight');
     const p = await settled(page);
-    expect(p.block > 0 || p.section !== start.section, `100 turns should move well into the work, at ${key(p)}`).toBe(true);
+    expect(p.block > 0 || p.section !== start.section, `100 turns should move well into the work, at ${placeKey(p)}`).toBe(true);
     // Reload at once: the debounced write may not have landed yet; the pagehide flush must keep it.
     await page.reload();
     const after = await waitForPlace(page);
     expect(after).toEqual(p);
     await pageSettled(page);
     expect(await isVisible(page, p)).toBe(true);
-    expect(key(await storedPosition(page, WORKS.long.id))).toBe(key(p));
+    expect(placeKey(await storedPosition(page, WORKS.long.id))).toBe(placeKey(p));
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -235,7 +233,7 @@ describe('storage: the place is never lost', () => {
 
     // A closes (pagehide, hidden flush): the stored place stays B's.
     await closeTab(a);
-    expect(key(await storedPosition(b, WORKS.long.id))).toBe(key(b2));
+    expect(placeKey(await storedPosition(b, WORKS.long.id))).toBe(placeKey(b2));
     await b.reload();
     expect(await waitForPlace(b)).toEqual(b2);
     await context.close();
@@ -324,7 +322,7 @@ describe('storage: export, then import into a fresh profile', () => {
     const { text, path } = await exportFrom(page, dialog);
     const file = JSON.parse(text) as ExportedFile;
     expect(file.format).toBe('quire-reading-data');
-    expect(key(file.positions.find((x) => x.workId === WORKS.long.id) ?? null)).toBe(key(p));
+    expect(placeKey(file.positions.find((x) => x.workId === WORKS.long.id) ?? null)).toBe(placeKey(p));
     expect(file.settings?.value).toMatchObject({ theme: 'sepia', fontSize: 24 });
     await first.context.close();
 
@@ -347,7 +345,7 @@ describe('storage: export, then import into a fresh profile', () => {
     // The exported file: the place and the settings come back.
     await dialog.getByLabel('Import reading data').setInputFiles(path);
     await expect.poll(() => result.textContent(), { timeout: 5_000 }).toMatch(/^Imported .*place.*settings/);
-    expect(key(await storedPosition(page, WORKS.long.id))).toBe(key(p));
+    expect(placeKey(await storedPosition(page, WORKS.long.id))).toBe(placeKey(p));
     expect(await storedSettings(page)).toMatchObject({ theme: 'sepia', fontSize: 24 });
     // Shown at once, in this tab, without a reload: the library offers the place, the reader opens there…
     await closeSettings(page);

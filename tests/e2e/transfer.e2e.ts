@@ -1,7 +1,7 @@
 /** The transfer code: copied in one browser profile, pasted in another, it brings the places, settings and bookmarks; a changed code writes nothing. */
 import type { Locator as PwLocator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, openApp, openWork, panelReady, place, type Place, press, showControls, storedPosition, waitForPlace, WORKS } from './app';
+import { axeViolations, openApp, openWork, panelReady, type Place, place, placeKey, press, showControls, storedPosition, waitForPlace, WORKS } from './app';
 import { browserAndServer } from './harness';
 
 const suite = browserAndServer();
@@ -51,8 +51,6 @@ function storedSettings(page: Page): Promise<Record<string, unknown>> {
   return dumpDatabase(page).then((d) => ((d.settings?.[0] as { value?: Record<string, unknown> } | undefined)?.value ?? {}));
 }
 
-const key = (p: { sectionId?: string; section?: string; block: number; offset: number } | null) =>
-  p ? `${p.sectionId ?? p.section}:${p.block}:${p.offset}` : 'none';
 
 describe('transfer code between two browser profiles', () => {
   it('copy in one, paste in the other: places, settings and bookmarks arrive; a changed code is refused and writes nothing', async () => {
@@ -91,7 +89,7 @@ describe('transfer code between two browser profiles', () => {
     await openWork(page, WORKS.short.title);
     await waitForPlace(page);
     const own = await press(page, 'ArrowRight');
-    await expect.poll(async () => key(await storedPosition(page, WORKS.short.id)), { timeout: 5_000 }).toBe(key(own));
+    await expect.poll(async () => placeKey(await storedPosition(page, WORKS.short.id)), { timeout: 5_000 }).toBe(placeKey(own));
     await page.keyboard.press('Escape');
     await page.getByRole('heading', { name: 'Quire', level: 1 }).waitFor();
     dialog = await openSettings(page);
@@ -118,8 +116,8 @@ describe('transfer code between two browser profiles', () => {
     await box.fill(code);
     await bringIn.click();
     await expect.poll(() => status.textContent(), { timeout: 5_000 }).toMatch(/^Imported .*place.*settings.*1 bookmark/);
-    expect(key(await storedPosition(page, WORKS.long.id))).toBe(key(p));
-    expect(key(await storedPosition(page, WORKS.short.id)), 'its own place is kept').toBe(key(own));
+    expect(placeKey(await storedPosition(page, WORKS.long.id))).toBe(placeKey(p));
+    expect(placeKey(await storedPosition(page, WORKS.short.id)), 'its own place is kept').toBe(placeKey(own));
     expect(await storedSettings(page)).toMatchObject({ theme: 'sepia', fontSize: 24 });
     const bookmarks = (await dumpDatabase(page)).bookmarks as { id: string; locator: { block: number; offset: number } }[];
     expect(bookmarks.map((b) => b.id)).toEqual(firstBookmarks.map((b) => b.id));
