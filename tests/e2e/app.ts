@@ -162,6 +162,25 @@ export function storedPosition(page: Page, workId: string): Promise<{ sectionId:
   );
 }
 
+/** Every record of an IndexedDB store of the app's database, as stored ([] when it can't be read). */
+export function storedRecords(page: Page, store: string): Promise<unknown[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<unknown[]>((resolve) => {
+        const open = indexedDB.open('quire');
+        open.onerror = () => resolve([]);
+        open.onsuccess = () => {
+          const db = open.result;
+          const all = db.transaction(name).objectStore(name).getAll();
+          all.onsuccess = () => resolve(all.result);
+          all.onerror = () => resolve([]);
+          db.close();
+        };
+      }),
+    store,
+  );
+}
+
 /** axe-core's violations on the page as "rule: targets" lines (empty when there are none). */
 export async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
