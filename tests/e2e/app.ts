@@ -135,34 +135,7 @@ export async function press(page: Page, key: string): Promise<Place> {
 /** A place (the reader's or a stored one) as a string, for comparing two; null stays null. */
 export const placeKey = (p: { section?: string; sectionId?: string; block: number; offset: number } | null) => p && `${p.section ?? p.sectionId}/${p.block}/${p.offset}`;
 
-/** Reads the stored position of a work straight from IndexedDB. */
-export function storedPosition(page: Page, workId: string): Promise<{ sectionId: string; block: number; offset: number } | null> {
-  return page.evaluate(
-    (id) =>
-      new Promise((resolve) => {
-        const open = indexedDB.open('quire');
-        open.onerror = () => resolve(null);
-        open.onsuccess = () => {
-          const db = open.result;
-          try {
-            const get = db.transaction('positions').objectStore('positions').get(id);
-            get.onsuccess = () => {
-              db.close();
-              const value = get.result as { sectionId: string; block: number; offset: number } | { locator: { sectionId: string; block: number; offset: number } } | undefined;
-              resolve(value ? ('locator' in value ? value.locator : value) : null);
-            };
-            get.onerror = () => resolve(null);
-          } catch {
-            db.close();
-            resolve(null);
-          }
-        };
-      }),
-    workId,
-  );
-}
-
-/** Every record of an IndexedDB store of the app's database, as stored ([] when it can't be read). */
+/** Every record of an IndexedDB store of the app's database, as stored ([] when it can't be read: no database, no such store). */
 export function storedRecords(page: Page, store: string): Promise<unknown[]> {
   return page.evaluate(
     (name) =>
@@ -171,14 +144,26 @@ export function storedRecords(page: Page, store: string): Promise<unknown[]> {
         open.onerror = () => resolve([]);
         open.onsuccess = () => {
           const db = open.result;
-          const all = db.transaction(name).objectStore(name).getAll();
-          all.onsuccess = () => resolve(all.result);
-          all.onerror = () => resolve([]);
-          db.close();
+          try {
+            const all = db.transaction(name).objectStore(name).getAll();
+            all.onsuccess = () => resolve(all.result);
+            all.onerror = () => resolve([]);
+          } catch {
+            resolve([]);
+          } finally {
+            db.close();
+          }
         };
       }),
     store,
   );
+}
+
+/** Reads the stored position of a work straight from IndexedDB. */
+export async function storedPosition(page: Page, workId: string): Promise<{ sectionId: string; block: number; offset: number } | null> {
+  type Stored = { workId: string } & ({ sectionId: string; block: number; offset: number } | { locator: { sectionId: string; block: number; offset: number } });
+  const value = (await storedRecords(page, 'positions')).find((r): r is Stored => (r as { workId?: string }).workId === workId);
+  return value ? ('locator' in value ? value.locator : value) : null;
 }
 
 /** axe-core's violations on the page as "rule: targets" lines (empty when there are none). */
